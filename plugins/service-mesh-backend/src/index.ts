@@ -1,0 +1,7 @@
+/**
+ * The Meshwise service-mesh backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { serviceMeshPlugin as default } from './plugin';

@@ -1,0 +1,68 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { serviceMeshApiRef } from '../../api';
+import { mockServiceMeshApi } from '../testUtils';
+import { ServiceMeshPage } from './ServiceMeshPage';
+
+describe('ServiceMeshPage', () => {
+  it("shows the backend's status and its scans", async () => {
+    const api = mockServiceMeshApi({
+      listScans: jest.fn().mockResolvedValue({
+        items: [
+          {
+            id: '1',
+            trigger: 'schedule',
+            status: 'partial',
+            startedAt: '2026-11-22T10:00:00.000Z',
+            finishedAt: '2026-11-22T10:00:04.000Z',
+            entityCount: 14,
+            assessedCount: 13,
+            clusters: [
+              { cluster: 'demo', status: 'ok' },
+              { cluster: 'prod-eu', status: 'failed', error: 'forbidden' },
+            ],
+            error: null,
+          },
+        ],
+      }),
+    });
+
+    await renderInTestApp(
+      <TestApiProvider apis={[[serviceMeshApiRef, api]]}>
+        <ServiceMeshPage />
+      </TestApiProvider>,
+    );
+
+    expect(await screen.findByText('Meshwise backend')).toBeInTheDocument();
+    expect(screen.getByText('20261122000000')).toBeInTheDocument();
+    expect(screen.getByText('partial')).toBeInTheDocument();
+    expect(screen.getByText('demo: ok, prod-eu: failed')).toBeInTheDocument();
+    expect(api.listScans).toHaveBeenCalledWith({ limit: 20 });
+  });
+
+  it('says what to do when no scan has run', async () => {
+    await renderInTestApp(
+      <TestApiProvider apis={[[serviceMeshApiRef, mockServiceMeshApi()]]}>
+        <ServiceMeshPage />
+      </TestApiProvider>,
+    );
+
+    expect(await screen.findByText(/No scan has run yet/)).toBeInTheDocument();
+  });
+
+  it('shows an error when the backend cannot be reached', async () => {
+    const api = mockServiceMeshApi({
+      getHealth: jest.fn().mockRejectedValue(new Error('backend is down')),
+    });
+
+    await renderInTestApp(
+      <TestApiProvider apis={[[serviceMeshApiRef, api]]}>
+        <ServiceMeshPage />
+      </TestApiProvider>,
+    );
+
+    expect(
+      await screen.findByText('Error: backend is down'),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,13 @@
+/**
+ * Meshwise service-mesh frontend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  serviceMeshPlugin,
+  ServiceMeshPage,
+  EntityServiceMeshContent,
+} from './plugin';
+export { serviceMeshApiRef, ServiceMeshClient } from './api';
+export type { ServiceMeshApi } from './api';
