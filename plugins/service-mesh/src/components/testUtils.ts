@@ -9,7 +9,7 @@ export function mockServiceMeshApi(
       status: 'ok',
       version: '0.1.0',
       database: 'sqlite',
-      schemaVersion: '20261122000000',
+      schemaVersion: '20261122010000',
     }),
     listScans: jest.fn().mockResolvedValue({ items: [] }),
     ...overrides,

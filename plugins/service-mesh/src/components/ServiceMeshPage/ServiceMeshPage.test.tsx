@@ -34,7 +34,7 @@ describe('ServiceMeshPage', () => {
     );
 
     expect(await screen.findByText('Meshwise backend')).toBeInTheDocument();
-    expect(screen.getByText('20261122000000')).toBeInTheDocument();
+    expect(screen.getByText('20261122010000')).toBeInTheDocument();
     expect(screen.getByText('partial')).toBeInTheDocument();
     expect(screen.getByText('demo: ok, prod-eu: failed')).toBeInTheDocument();
     expect(api.listScans).toHaveBeenCalledWith({ limit: 20 });
