@@ -83,6 +83,15 @@ if (existsSync(jestReport)) {
   console.log(
     `jest: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped`,
   );
+  for (const id of ['SQLITE_3', 'POSTGRES_15']) {
+    const results = report.testResults
+      .flatMap(file => file.assertionResults)
+      .filter(test => test.fullName.includes(id));
+    const count = status => results.filter(t => t.status === status).length;
+    console.log(
+      `database ${id}: ${count('passed')} passed, ${count('failed')} failed, ${count('pending')} skipped`,
+    );
+  }
   rmSync(jestReport);
 }
 

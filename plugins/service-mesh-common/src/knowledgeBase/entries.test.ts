@@ -1,0 +1,180 @@
+import type { CapabilityId } from './capabilities';
+import { findMeshEntry, MESH_KNOWLEDGE_BASE } from './knowledgeBase';
+import type { MeshEntry, SupportValue } from './types';
+
+/** The built-in data against the research (§3–§5), cell by cell where it matters. */
+
+function entry(id: string): MeshEntry {
+  const found = findMeshEntry(MESH_KNOWLEDGE_BASE, id);
+  if (!found) throw new Error(`no entry ${id}`);
+  return found;
+}
+
+const value = (id: string, capability: CapabilityId): SupportValue =>
+  entry(id).capabilities[capability].value;
+
+describe('research fidelity', () => {
+  // Every cell the research matrix marks "?" (not verified).
+  it.each<[string, CapabilityId]>([
+    ['istio-sidecar', 'platform-ecs'],
+    ['istio-ambient', 'mirroring'],
+    ['istio-ambient', 'rate-limiting'],
+    ['istio-ambient', 'platform-vms'],
+    ['istio-ambient', 'platform-multi-cluster'],
+    ['consul', 'mirroring'],
+    ['consul', 'certificate-rotation'],
+    ['consul', 'tracing'],
+    ['consul', 'platform-ecs'],
+    ['kuma', 'certificate-rotation'],
+    ['cilium', 'retries'],
+    ['cilium', 'timeouts'],
+    ['cilium', 'mirroring'],
+    ['cilium', 'certificate-rotation'],
+    ['cilium', 'tracing'],
+    ['cilium', 'platform-vms'],
+    ['cilium', 'open-source-license'],
+    ['aws-app-mesh', 'load-balancing'],
+    ['aws-app-mesh', 'authorization-policy'],
+    ['osm', 'load-balancing'],
+    ['osm', 'timeouts'],
+    ['osm', 'certificate-rotation'],
+    ['osm', 'tracing'],
+    ['osm', 'access-logs'],
+  ])('keeps "?" as unknown: %s / %s', (id, capability) => {
+    expect(value(id, capability)).toBe('unknown');
+  });
+
+  it.each<CapabilityId>([
+    'blue-green',
+    'dashboards',
+    'service-map',
+    'cloud-iam',
+  ])('has no guessed ticks for %s, a row the research lacks', capability => {
+    for (const e of MESH_KNOWLEDGE_BASE.entries) {
+      expect([e.id, e.capabilities[capability].value]).toEqual([
+        e.id,
+        'unknown',
+      ]);
+    }
+  });
+
+  it('only ticks what the research states for the AWS migration targets', () => {
+    const supportedRows = (id: string) =>
+      Object.entries(entry(id).capabilities)
+        .filter(([, cell]) => cell.value === 'supported')
+        .map(([capability]) => capability)
+        .sort();
+    expect(supportedRows('ecs-service-connect')).toEqual([
+      'control-plane-managed',
+      'platform-ecs',
+    ]);
+    expect(supportedRows('vpc-lattice')).toEqual([
+      'control-plane-managed',
+      'gateway-api',
+      'platform-ecs',
+      'platform-kubernetes',
+    ]);
+    expect(value('ecs-service-connect', 'automatic-mtls')).toBe(
+      'not-supported',
+    );
+  });
+
+  it.each<[string, CapabilityId, SupportValue]>([
+    ['istio-sidecar', 'rate-limiting', 'partial'],
+    ['istio-sidecar', 'mirroring', 'supported'],
+    ['linkerd', 'mirroring', 'not-supported'],
+    ['linkerd', 'fault-injection', 'partial'],
+    ['linkerd', 'jwt-authentication', 'not-supported'],
+    ['consul', 'fault-injection', 'partial'],
+    ['kuma', 'mirroring', 'supported'],
+    ['kuma', 'automatic-mtls', 'partial'],
+    ['kuma', 'platform-ecs', 'partial'],
+    ['cilium', 'fault-injection', 'not-supported'],
+    ['cilium', 'automatic-mtls', 'partial'],
+    ['aws-app-mesh', 'platform-ecs', 'supported'],
+    ['aws-app-mesh', 'automatic-mtls', 'not-supported'],
+    ['aws-app-mesh', 'mirroring', 'not-supported'],
+    ['aws-app-mesh', 'platform-multi-cloud', 'not-supported'],
+    ['osm', 'rate-limiting', 'supported'],
+    ['osm', 'platform-multi-cluster', 'partial'],
+  ])('encodes the matrix: %s / %s = %s', (id, capability, expected) => {
+    expect(value(id, capability)).toBe(expected);
+  });
+
+  it('records App Mesh as discontinued on 2026-09-30 with its AWS successors', () => {
+    const { lifecycle } = entry('aws-app-mesh');
+    expect(lifecycle).toMatchObject({
+      status: 'discontinued',
+      since: '2026-09-30',
+      announcedOn: '2024-09-24',
+      successors: ['ecs-service-connect', 'vpc-lattice'],
+    });
+    expect(lifecycle.source.url).toBe(
+      'https://aws.amazon.com/blogs/containers/migrating-from-aws-app-mesh-to-amazon-ecs-service-connect',
+    );
+  });
+
+  it('records OSM as archived in 2023 with Istio as successor', () => {
+    expect(entry('osm').lifecycle).toMatchObject({
+      status: 'archived',
+      since: '2023-06-30',
+      successors: ['istio-sidecar', 'istio-ambient'],
+    });
+  });
+
+  it('treats Cilium SPIRE mutual auth as a deprecated feature, not a deprecated mesh', () => {
+    const cilium = entry('cilium');
+    expect(cilium.lifecycle.status).toBe('active');
+    expect(cilium.capabilities['automatic-mtls'].note).toMatch(
+      /deprecated in 1\.20/,
+    );
+  });
+
+  it('keeps overhead figures as published, with provenance', () => {
+    const linkerdMemory = entry('linkerd').overhead.find(
+      m => m.metric === 'proxy-memory',
+    );
+    expect(linkerdMemory).toMatchObject({
+      value: 26.3,
+      unit: 'MB',
+      publishedOn: '2021-11-29',
+      vendorAffiliated: true,
+      verified: true,
+    });
+    const ztunnel = entry('istio-ambient').overhead.find(
+      m => m.metric === 'proxy-cpu' && m.component.startsWith('ztunnel'),
+    );
+    expect(ztunnel).toMatchObject({
+      value: 0.06,
+      unit: 'vCPU',
+      verified: true,
+    });
+
+    const arxiv = MESH_KNOWLEDGE_BASE.entries.flatMap(e =>
+      e.overhead
+        .filter(m => m.source.url === 'https://arxiv.org/abs/2411.02267')
+        .map(m => [e.id, m.value, m.verified]),
+    );
+    expect(arxiv).toEqual([
+      ['istio-sidecar', 166, false],
+      ['istio-ambient', 8, false],
+      ['linkerd', 33, false],
+      ['cilium', 99, false],
+    ]);
+  });
+
+  it('uses one title per source URL', () => {
+    const titles = new Map<string, Set<string>>();
+    for (const e of MESH_KNOWLEDGE_BASE.entries) {
+      for (const cell of Object.values(e.capabilities)) {
+        titles.set(
+          cell.source.url,
+          (titles.get(cell.source.url) ?? new Set()).add(cell.source.title),
+        );
+      }
+    }
+    for (const [url, set] of titles) {
+      expect([url, set.size]).toEqual([url, 1]);
+    }
+  });
+});
