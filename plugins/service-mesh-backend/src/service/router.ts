@@ -3,17 +3,22 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import {
+  MeshKnowledgeBase,
+  meshRequirementsSchema,
+  recommendMeshes,
   ScanRunList,
   ServiceMeshHealth,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { ServiceMeshStore } from '../database/ServiceMeshStore';
-import { parseQuery } from './validation';
+import { parseBody, parseQuery } from './validation';
 
 export interface RouterOptions {
   logger: LoggerService;
   httpAuth: HttpAuthService;
   store: ServiceMeshStore;
   version: string;
+  /** The built-in knowledge base with the app-config overrides applied. */
+  knowledgeBase: MeshKnowledgeBase;
 }
 
 const scansQuery = z.object({
@@ -23,7 +28,7 @@ const scansQuery = z.object({
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, store, version } = options;
+  const { httpAuth, store, version, knowledgeBase } = options;
   const router = Router();
   router.use(express.json());
 
@@ -44,6 +49,17 @@ export async function createRouter(
     const { limit } = parseQuery(scansQuery, req.query);
     const body: ScanRunList = { items: await store.listScanRuns({ limit }) };
     res.json(body);
+  });
+
+  router.get('/meshes', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(knowledgeBase);
+  });
+
+  router.post('/recommendations', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const requirements = parseBody(meshRequirementsSchema, req.body);
+    res.json(recommendMeshes(requirements, knowledgeBase));
   });
 
   return router;
