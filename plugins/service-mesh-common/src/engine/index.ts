@@ -1,1 +1,114 @@
-export {};
+/**
+ * The Meshwise engine: pure functions from plain Kubernetes objects to
+ * "how is this workload meshed" and "what stands between it and a mesh".
+ * No I/O; every output is JSON-serialisable.
+ */
+
+export { ENGINE_VERSION } from './version';
+
+// Object model and parsing
+export type {
+  KubeObject,
+  KubeObjectMeta,
+  KubeObjectRef,
+  KubeOwnerReference,
+} from './model/kubeObject';
+export {
+  KINDS as KUBE_GROUP_KINDS,
+  formatRef as formatKubeObjectRef,
+  groupKindOf,
+  groupKindOfObject,
+  refOf as kubeObjectRefOf,
+} from './model/kubeObject';
+export { normaliseKubeObject, parseManifests } from './parse/parseManifests';
+export type {
+  ManifestFile,
+  ParsedManifests,
+  ParseFinding,
+} from './parse/parseManifests';
+
+// Cluster index and label selectors
+export { buildClusterIndex } from './cluster/clusterIndex';
+export type { ClusterIndex } from './cluster/clusterIndex';
+export {
+  LabelSelectorSyntaxError,
+  formatLabelSelector,
+  labelSelectorFromMap,
+  labelSelectorFromObject,
+  matchesLabelSelector,
+  parseLabelSelector,
+} from './cluster/labelSelector';
+export type {
+  LabelRequirement,
+  LabelRequirementOperator,
+  LabelSelector,
+  LabelSelectorObject,
+} from './cluster/labelSelector';
+export { controlPlaneFacts } from './cluster/controlPlane';
+export type {
+  ControlPlaneFacts,
+  IstioInjectorRevision,
+} from './cluster/controlPlane';
+
+// Workloads
+export { listWorkloads } from './workloads/listWorkloads';
+export { selectWorkloads } from './workloads/selectWorkloads';
+export type { WorkloadQuery } from './workloads/selectWorkloads';
+export { findMeshResources } from './workloads/meshResources';
+export type { WorkloadMeshResources } from './workloads/meshResources';
+export { WORKLOAD_KINDS, workloadRef } from './workloads/workload';
+export type { Workload, WorkloadKind, WorkloadPod } from './workloads/workload';
+export type {
+  ContainerPlacement,
+  ContainerPortView,
+  ContainerView,
+  PodSpecView,
+  PodTemplateView,
+  ProbeView,
+} from './model/podSpec';
+export type { ServicePortView, ServiceView } from './model/service';
+
+// Detection
+export { detectMesh } from './detect/detectMesh';
+export type {
+  DataPlaneMode,
+  DetectionConflict,
+  DetectionConflictKind,
+  DetectionEvidence,
+  InjectionCoverage,
+  MeshDetection,
+  MeshState,
+  MtlsMode,
+  MtlsStatus,
+  ProxyFreshness,
+} from './detect/types';
+
+// Readiness checks
+export { READINESS_CHECKS, findReadinessCheck } from './checks/registry';
+export {
+  resultAppliesTo,
+  resultSeverityFor,
+  runReadinessChecks,
+} from './checks/runChecks';
+export type {
+  CheckCategory,
+  CheckContext,
+  CheckResult,
+  CheckSeverity,
+  CheckStatus,
+  ReadinessCheck,
+} from './checks/types';
+
+// Assessment
+export { assessService } from './assess/assessService';
+export { adoptionStage } from './assess/stage';
+export { READINESS_TARGET_MESHES } from './assess/types';
+export type {
+  AdoptionStage,
+  AssessmentFinding,
+  AssessServiceOptions,
+  MeshReadinessScore,
+  ReadinessTargetMesh,
+  ServiceAssessment,
+  WorkloadAssessment,
+} from './assess/types';

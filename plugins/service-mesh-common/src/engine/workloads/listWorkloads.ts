@@ -1,0 +1,260 @@
+import { ClusterIndex, push } from '../cluster/clusterIndex';
+import {
+  isLabelSubset,
+  LabelSelector,
+  labelSelectorFromMap,
+  labelSelectorFromObject,
+  matchesLabelSelector,
+} from '../cluster/labelSelector';
+import { asRecord, asString, getPath } from '../model/access';
+import { KINDS, KubeObject } from '../model/kubeObject';
+import { readPodTemplate } from '../model/podSpec';
+import { readService, ServiceView } from '../model/service';
+import { Workload, WorkloadKind, WorkloadPod } from './workload';
+
+const TEMPLATE_PATHS: Record<Exclude<WorkloadKind, 'Pod'>, string> = {
+  Deployment: 'spec.template',
+  StatefulSet: 'spec.template',
+  DaemonSet: 'spec.template',
+  ReplicaSet: 'spec.template',
+  Job: 'spec.template',
+  CronJob: 'spec.jobTemplate.spec.template',
+};
+
+const CONTROLLER_GROUP_KINDS: Record<Exclude<WorkloadKind, 'Pod'>, string> = {
+  Deployment: KINDS.deployment,
+  StatefulSet: KINDS.statefulSet,
+  DaemonSet: KINDS.daemonSet,
+  ReplicaSet: KINDS.replicaSet,
+  Job: KINDS.job,
+  CronJob: KINDS.cronJob,
+};
+
+/** Pods that have finished no longer count as running workload pods. */
+const FINISHED_PHASES = new Set(['Succeeded', 'Failed']);
+
+/**
+ * Every workload in the index, built once per index and memoised.
+ *
+ * Ownership follows Kubernetes: a ReplicaSet owned by a Deployment and a Job
+ * owned by a CronJob fold into their owner when the owner is in the input (if
+ * the owner is missing they stand alone, so nothing silently disappears); a
+ * Pod is a workload of its own only when no controller owns it and no
+ * workload's selector would adopt it.
+ */
+export function listWorkloads(index: ClusterIndex): readonly Workload[] {
+  return index.memo('engine:workloads', () => buildWorkloads(index));
+}
+
+function buildWorkloads(index: ClusterIndex): Workload[] {
+  const workloads: Workload[] = [];
+  const byObject = new Map<KubeObject, Workload>();
+  const servicesByNamespace = indexServices(index);
+
+  const add = (kind: WorkloadKind, object: KubeObject) => {
+    const workload = createWorkload(kind, object, index, servicesByNamespace);
+    workloads.push(workload);
+    byObject.set(object, workload);
+    return workload;
+  };
+
+  for (const kind of [
+    'Deployment',
+    'StatefulSet',
+    'DaemonSet',
+    'CronJob',
+  ] as const) {
+    for (const object of index.list(CONTROLLER_GROUP_KINDS[kind]))
+      add(kind, object);
+  }
+  // Folded objects point at the workload that stands for them.
+  const folded = new Map<KubeObject, Workload>();
+  const foldOrAdd = (kind: 'ReplicaSet' | 'Job', ownerKind: WorkloadKind) => {
+    for (const object of index.list(CONTROLLER_GROUP_KINDS[kind])) {
+      const owner = controllerOwner(object, ownerKind, index);
+      const ownerWorkload = owner ? byObject.get(owner) : undefined;
+      if (ownerWorkload) folded.set(object, ownerWorkload);
+      else add(kind, object);
+    }
+  };
+  foldOrAdd('ReplicaSet', 'Deployment');
+  foldOrAdd('Job', 'CronJob');
+
+  const workloadsByNamespace = new Map<string, Workload[]>();
+  for (const workload of workloads)
+    push(workloadsByNamespace, workload.namespace, workload);
+
+  for (const pod of index.list(KINDS.pod)) {
+    const owner = resolvePodOwner(pod, index, byObject, folded);
+    if (owner === 'unmodelled-controller') continue;
+    const adopter =
+      owner ??
+      adoptBySelector(
+        pod,
+        workloadsByNamespace.get(pod.metadata.namespace ?? 'default'),
+      );
+    if (adopter) {
+      const view = toWorkloadPod(pod);
+      if (!FINISHED_PHASES.has(view.phase ?? '')) adopter.pods.push(view);
+    } else if (!hasControllerOwner(pod)) {
+      const workload = add('Pod', pod);
+      workload.pods.push(toWorkloadPod(pod));
+    }
+  }
+  return workloads;
+}
+
+function createWorkload(
+  kind: WorkloadKind,
+  object: KubeObject,
+  index: ClusterIndex,
+  servicesByNamespace: Map<string, ServicePostings>,
+): Workload {
+  const namespace = object.metadata.namespace ?? 'default';
+  const templatePath = kind === 'Pod' ? '' : TEMPLATE_PATHS[kind];
+  const template = readPodTemplate(
+    kind === 'Pod' ? object : getPath(object, templatePath),
+    templatePath,
+  );
+  const selectorValue =
+    kind === 'CronJob'
+      ? getPath(object, 'spec.jobTemplate.spec.selector')
+      : getPath(object, 'spec.selector');
+  return {
+    id: `${kind}/${namespace}/${object.metadata.name}`,
+    kind,
+    namespace,
+    name: object.metadata.name,
+    object,
+    labels: object.metadata.labels ?? {},
+    template,
+    selector: asRecord(selectorValue)
+      ? labelSelectorFromObject(selectorValue)
+      : undefined,
+    pods: [],
+    namespaceObject: index.get(KINDS.namespace, undefined, namespace),
+    services: servicesSelecting(
+      template.labels,
+      servicesByNamespace.get(namespace),
+    ),
+    serviceAccount: index.get(
+      KINDS.serviceAccount,
+      namespace,
+      template.spec.serviceAccountName,
+    ),
+  };
+}
+
+function toWorkloadPod(pod: KubeObject): WorkloadPod {
+  return {
+    object: pod,
+    name: pod.metadata.name,
+    view: readPodTemplate(pod, ''),
+    phase: asString(getPath(pod, 'status.phase')),
+    podIP: asString(getPath(pod, 'status.podIP')),
+  };
+}
+
+function controllerRef(object: KubeObject) {
+  const owners = object.metadata.ownerReferences ?? [];
+  return owners.find(owner => owner.controller) ?? owners[0];
+}
+
+function hasControllerOwner(object: KubeObject): boolean {
+  return (object.metadata.ownerReferences ?? []).length > 0;
+}
+
+function controllerOwner(
+  object: KubeObject,
+  ownerKind: WorkloadKind,
+  index: ClusterIndex,
+): KubeObject | undefined {
+  const owner = controllerRef(object);
+  if (!owner || owner.kind !== ownerKind || ownerKind === 'Pod')
+    return undefined;
+  return index.get(
+    CONTROLLER_GROUP_KINDS[ownerKind],
+    object.metadata.namespace,
+    owner.name,
+  );
+}
+
+/**
+ * The workload a pod belongs to by ownerReferences: Pod → ReplicaSet →
+ * Deployment, Pod → StatefulSet/DaemonSet, Pod → Job → CronJob. Returns
+ * `undefined` when the owner is not in the input (the caller falls back to
+ * selectors) and `'unmodelled-controller'` when a controller the engine does
+ * not model owns it (static pods owned by a Node, custom controllers).
+ */
+function resolvePodOwner(
+  pod: KubeObject,
+  index: ClusterIndex,
+  byObject: Map<KubeObject, Workload>,
+  folded: Map<KubeObject, Workload>,
+): Workload | 'unmodelled-controller' | undefined {
+  const owner = controllerRef(pod);
+  if (!owner) return undefined;
+  if (!(owner.kind in CONTROLLER_GROUP_KINDS)) return 'unmodelled-controller';
+  const ownerObject = index.get(
+    CONTROLLER_GROUP_KINDS[owner.kind as keyof typeof CONTROLLER_GROUP_KINDS],
+    pod.metadata.namespace,
+    owner.name,
+  );
+  if (!ownerObject) return undefined;
+  return byObject.get(ownerObject) ?? folded.get(ownerObject);
+}
+
+/** A ReplicaSet-style adoption: the first workload whose selector matches the pod. */
+function adoptBySelector(
+  pod: KubeObject,
+  candidates: Workload[] | undefined,
+): Workload | undefined {
+  const labels = pod.metadata.labels ?? {};
+  if (Object.keys(labels).length === 0) return undefined;
+  return candidates?.find(workload => {
+    if (workload.kind === 'Pod') return false;
+    const selector: LabelSelector =
+      workload.selector ?? labelSelectorFromMap(workload.template.labels);
+    return (
+      selector.requirements.length > 0 && matchesLabelSelector(selector, labels)
+    );
+  });
+}
+
+/**
+ * Services of one namespace keyed by one pair of their selector, so that a
+ * workload only tests the Services that could possibly select it.
+ */
+type ServicePostings = Map<string, ServiceView[]>;
+
+function indexServices(index: ClusterIndex): Map<string, ServicePostings> {
+  const result = new Map<string, ServicePostings>();
+  for (const object of index.list(KINDS.service)) {
+    const service = readService(object);
+    if (!service.selector) continue;
+    const [firstKey] = Object.keys(service.selector).sort();
+    let postings = result.get(service.namespace);
+    if (!postings) {
+      postings = new Map();
+      result.set(service.namespace, postings);
+    }
+    push(postings, `${firstKey}=${service.selector[firstKey]}`, service);
+  }
+  return result;
+}
+
+function servicesSelecting(
+  labels: Record<string, string>,
+  postings: ServicePostings | undefined,
+): ServiceView[] {
+  if (!postings) return [];
+  const selected: ServiceView[] = [];
+  for (const [key, value] of Object.entries(labels)) {
+    for (const service of postings.get(`${key}=${value}`) ?? []) {
+      if (service.selector && isLabelSubset(service.selector, labels)) {
+        selected.push(service);
+      }
+    }
+  }
+  return selected.sort((a, b) => a.name.localeCompare(b.name));
+}

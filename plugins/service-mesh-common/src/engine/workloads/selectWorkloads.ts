@@ -1,0 +1,76 @@
+import { ClusterIndex, narrowestPosting, push } from '../cluster/clusterIndex';
+import {
+  LabelSelector,
+  LabelSelectorObject,
+  labelSelectorFromObject,
+  matchesLabelSelector,
+  parseLabelSelector,
+} from '../cluster/labelSelector';
+import { listWorkloads } from './listWorkloads';
+import { Workload } from './workload';
+
+export interface WorkloadQuery {
+  /**
+   * The string form (`app=reviews,tier in (web)`, as in Backstage's
+   * `backstage.io/kubernetes-label-selector`), an API selector object
+   * (`matchLabels`/`matchExpressions`) or an already parsed `LabelSelector`.
+   */
+  labelSelector?: string | LabelSelectorObject | LabelSelector;
+  namespace?: string;
+}
+
+interface WorkloadLookup {
+  byLabel: Map<string, Workload[]>;
+  byNamespace: Map<string, Workload[]>;
+}
+
+/**
+ * Workloads matching a query. A workload matches when its own labels or its
+ * pod-template labels satisfy the selector: Backstage's Kubernetes plugin
+ * applies the selector to each object's own labels, and pods carry the
+ * template labels. Throws `LabelSelectorSyntaxError` for a malformed string.
+ */
+export function selectWorkloads(
+  index: ClusterIndex,
+  query: WorkloadQuery = {},
+): Workload[] {
+  const lookup = index.memo('engine:workload-lookup', () => buildLookup(index));
+  const selector = toLabelSelector(query.labelSelector);
+  const { namespace } = query;
+  const candidates =
+    (selector && narrowestPosting(selector, lookup.byLabel)) ??
+    (namespace === undefined
+      ? listWorkloads(index)
+      : lookup.byNamespace.get(namespace) ?? []);
+  return candidates.filter(
+    workload =>
+      (namespace === undefined || workload.namespace === namespace) &&
+      (!selector ||
+        matchesLabelSelector(selector, workload.labels) ||
+        matchesLabelSelector(selector, workload.template.labels)),
+  );
+}
+
+function toLabelSelector(
+  value: WorkloadQuery['labelSelector'],
+): LabelSelector | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return parseLabelSelector(value);
+  if ('requirements' in value) return value;
+  return labelSelectorFromObject(value);
+}
+
+function buildLookup(index: ClusterIndex): WorkloadLookup {
+  const byLabel = new Map<string, Workload[]>();
+  const byNamespace = new Map<string, Workload[]>();
+  for (const workload of listWorkloads(index)) {
+    push(byNamespace, workload.namespace, workload);
+    const pairs = new Set<string>();
+    for (const labels of [workload.labels, workload.template.labels]) {
+      for (const [key, value] of Object.entries(labels))
+        pairs.add(`${key}=${value}`);
+    }
+    for (const pair of pairs) push(byLabel, pair, workload);
+  }
+  return { byLabel, byNamespace };
+}
