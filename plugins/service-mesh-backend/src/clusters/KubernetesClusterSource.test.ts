@@ -1,0 +1,167 @@
+import { KubeObject } from '@meshwise/backstage-plugin-service-mesh-common';
+import { FakeKubernetesApi } from '../__testUtils__/fakeKubernetesApi';
+import { KubernetesClusterSource } from './KubernetesClusterSource';
+import { ClusterReadError } from './types';
+
+const TOKEN = 'sa-token-for-tests';
+
+function pod(name: string, namespace = 'shop'): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace, labels: { app: name } },
+    spec: { containers: [{ name: 'app', image: 'shop/app:1' }] },
+  };
+}
+
+const objects: KubeObject[] = [
+  { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } },
+  ...Array.from({ length: 7 }, (_, i) => pod(`pod-${i}`)),
+  {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'cart', namespace: 'shop' },
+    spec: { template: { metadata: { labels: { app: 'cart' } } } },
+  },
+  {
+    apiVersion: 'security.istio.io/v1',
+    kind: 'PeerAuthentication',
+    metadata: { name: 'default', namespace: 'shop' },
+    spec: { mtls: { mode: 'STRICT' } },
+  },
+];
+
+describe('KubernetesClusterSource', () => {
+  let api: FakeKubernetesApi;
+
+  beforeEach(async () => {
+    api = await new FakeKubernetesApi({ token: TOKEN, objects }).start();
+  });
+
+  afterEach(() => api.stop());
+
+  function source(overrides: { token?: string; timeoutMs?: number } = {}) {
+    return new KubernetesClusterSource({
+      connection: {
+        name: 'prod-eu',
+        url: api.url,
+        serviceAccountToken: overrides.token ?? TOKEN,
+        // The loopback server speaks plain HTTP, which the client only
+        // allows with TLS verification off.
+        skipTLSVerify: true,
+      },
+      pageSize: 3,
+      requestTimeoutMs: overrides.timeoutMs ?? 2_000,
+    });
+  }
+
+  it('reads every object with one paginated list per kind', async () => {
+    const snapshot = await source().read();
+
+    expect(snapshot.cluster).toBe('prod-eu');
+    expect(snapshot.objects).toHaveLength(objects.length);
+    expect(snapshot.objects).toContainEqual(objects[1]);
+    expect(snapshot.objects).toContainEqual(objects[9]);
+    // 7 pods in pages of 3: three calls; every other served kind: one.
+    const podCalls = api.listCalls().filter(p => p === '/api/v1/pods');
+    expect(podCalls).toHaveLength(3);
+    expect(
+      api.requests
+        .filter(r => r.path === '/api/v1/pods')
+        .map(r => r.query.get('limit')),
+    ).toEqual(['3', '3', '3']);
+    expect(snapshot.stats.listCalls).toBe(api.requests.length);
+  });
+
+  it('lists mesh resources only where the cluster serves them', async () => {
+    await source().read();
+
+    const paths = new Set(api.listCalls());
+    expect(paths.has('/apis/security.istio.io/v1/peerauthentications')).toBe(
+      true,
+    );
+    expect(paths.has('/apis/appmesh.k8s.aws/v1beta2/virtualnodes')).toBe(false);
+    expect(paths.has('/apis/policy.linkerd.io/v1beta3/servers')).toBe(false);
+  });
+
+  it('names a rejected token as a credentials problem', async () => {
+    const error = await source({ token: 'wrong' })
+      .read()
+      .catch(e => e);
+
+    expect(error).toBeInstanceOf(ClusterReadError);
+    expect(error.problem.reason).toBe('unauthorized');
+    expect(error.message).toContain('serviceAccountToken');
+    expect(error.message).not.toContain('wrong');
+  });
+
+  it('names the missing permission of a forbidden core kind', async () => {
+    api.options.faults = {
+      '/api/v1/pods': {
+        status: 403,
+        message:
+          'pods is forbidden: User "system:serviceaccount:backstage:meshwise" cannot list resource "pods" in API group "" at the cluster scope',
+      },
+    };
+
+    const error = await source()
+      .read()
+      .catch(e => e);
+
+    expect(error.problem).toEqual(
+      expect.objectContaining({ reason: 'forbidden', operation: 'list pods' }),
+    );
+    expect(error.message).toContain('cannot list resource "pods"');
+  });
+
+  it('keeps going without an optional kind it may not read', async () => {
+    api.options.faults = {
+      '/apis/security.istio.io/v1/peerauthentications': { status: 403 },
+    };
+
+    const snapshot = await source().read();
+
+    expect(snapshot.objects.some(o => o.kind === 'PeerAuthentication')).toBe(
+      false,
+    );
+    expect(snapshot.warnings).toEqual([
+      expect.objectContaining({
+        reason: 'forbidden',
+        operation: 'list peerauthentications',
+      }),
+    ]);
+  });
+
+  it.each([
+    [{ status: 500 as const }, 'server-error'],
+    [{ garbage: true as const }, 'malformed-response'],
+    [{ delayMs: 1_500 }, 'timeout'],
+  ])('reports %j as %s', async (fault, reason) => {
+    api.options.faults = { '/apis/apps/v1/deployments': fault };
+
+    const error = await source({ timeoutMs: 500 })
+      .read()
+      .catch(e => e);
+
+    expect(error).toBeInstanceOf(ClusterReadError);
+    expect(error.problem.reason).toBe(reason);
+  });
+
+  it('reports an unreachable server', async () => {
+    const url = api.url;
+    await api.stop();
+
+    const error = await new KubernetesClusterSource({
+      connection: {
+        name: 'gone',
+        url,
+        serviceAccountToken: TOKEN,
+        skipTLSVerify: true,
+      },
+    })
+      .read()
+      .catch(e => e);
+
+    expect(error.problem.reason).toBe('unreachable');
+  });
+});

@@ -1,0 +1,250 @@
+import { KubeConfig } from '@kubernetes/client-node';
+import { KubeObject } from '@meshwise/backstage-plugin-service-mesh-common';
+import fetch, { Headers, RequestInit } from 'node-fetch';
+import { LISTED_KINDS, ListedKind, listPath } from './listedKinds';
+import {
+  ClusterProblem,
+  ClusterReadError,
+  ClusterSnapshot,
+  ClusterSource,
+} from './types';
+
+/** How to reach one API server, as Backstage's Kubernetes plugin configures it. */
+export interface KubernetesClusterConnection {
+  name: string;
+  url: string;
+  /** Bearer token of a read-only service account. Never logged or returned. */
+  serviceAccountToken?: string;
+  caData?: string;
+  caFile?: string;
+  skipTLSVerify?: boolean;
+}
+
+export interface KubernetesClusterSourceOptions {
+  connection: KubernetesClusterConnection;
+  /** Items per list page (`limit`). */
+  pageSize?: number;
+  /** Per-call timeout in milliseconds. */
+  requestTimeoutMs?: number;
+}
+
+type ListResponse = {
+  items?: Record<string, unknown>[];
+  metadata?: { continue?: string };
+};
+
+/**
+ * Reads a cluster through its API server with list calls only: one
+ * paginated list per kind at cluster scope. The client library provides the
+ * authentication and TLS settings; the list requests are plain GETs, so the
+ * objects arrive as the API server sends them (no model classes to convert).
+ */
+export class KubernetesClusterSource implements ClusterSource {
+  readonly type = 'kubernetes';
+  readonly name: string;
+  readonly #kubeConfig: KubeConfig;
+  readonly #server: string;
+  readonly #pageSize: number;
+  readonly #timeoutMs: number;
+
+  constructor(options: KubernetesClusterSourceOptions) {
+    const { connection } = options;
+    this.name = connection.name;
+    this.#server = connection.url.replace(/\/+$/, '');
+    this.#pageSize = options.pageSize ?? 500;
+    this.#timeoutMs = options.requestTimeoutMs ?? 15_000;
+    this.#kubeConfig = new KubeConfig();
+    this.#kubeConfig.loadFromOptions({
+      clusters: [
+        {
+          name: connection.name,
+          server: this.#server,
+          caData: connection.caData,
+          caFile: connection.caFile,
+          skipTLSVerify: connection.skipTLSVerify ?? false,
+        },
+      ],
+      users: [{ name: 'meshwise', token: connection.serviceAccountToken }],
+      contexts: [
+        { name: 'meshwise', cluster: connection.name, user: 'meshwise' },
+      ],
+      currentContext: 'meshwise',
+    });
+  }
+
+  async read(): Promise<ClusterSnapshot> {
+    const stats = { listCalls: 0, bytes: 0 };
+    const warnings: ClusterProblem[] = [];
+    const requestInit = (await this.#kubeConfig.applyToFetchOptions(
+      {},
+    )) as RequestInit;
+
+    const served = await this.#servedGroupVersions(requestInit, stats);
+    const objects: KubeObject[] = [];
+    for (const kind of LISTED_KINDS) {
+      if (!kind.required && !served.has(kind.apiVersion)) continue;
+      try {
+        await this.#list(kind, requestInit, stats, objects);
+      } catch (error) {
+        if (kind.required || !(error instanceof ClusterReadError)) throw error;
+        // An optional kind the service account may not read: note it, go on.
+        warnings.push(error.problem);
+      }
+    }
+    return { cluster: this.name, objects, readAt: new Date(), warnings, stats };
+  }
+
+  /** API discovery: which group versions the server has (one call). */
+  async #servedGroupVersions(
+    requestInit: RequestInit,
+    stats: { listCalls: number; bytes: number },
+  ): Promise<Set<string>> {
+    const body = (await this.#get(
+      '/apis',
+      'discover API groups',
+      requestInit,
+      stats,
+    )) as {
+      groups?: { versions?: { groupVersion?: string }[] }[];
+    };
+    const served = new Set<string>(['v1']);
+    for (const group of body.groups ?? []) {
+      for (const version of group.versions ?? []) {
+        if (version.groupVersion) served.add(version.groupVersion);
+      }
+    }
+    return served;
+  }
+
+  async #list(
+    kind: ListedKind,
+    requestInit: RequestInit,
+    stats: { listCalls: number; bytes: number },
+    into: KubeObject[],
+  ): Promise<void> {
+    let continueToken: string | undefined;
+    do {
+      const query = new URLSearchParams({ limit: String(this.#pageSize) });
+      if (kind.fieldSelector) query.set('fieldSelector', kind.fieldSelector);
+      if (continueToken) query.set('continue', continueToken);
+      const page = (await this.#get(
+        `${listPath(kind)}?${query}`,
+        `list ${kind.plural}`,
+        requestInit,
+        stats,
+        !kind.required,
+      )) as ListResponse | undefined;
+      if (!page) return; // the kind is not served after all
+      if (!Array.isArray(page.items)) {
+        throw new ClusterReadError({
+          reason: 'malformed-response',
+          operation: `list ${kind.plural}`,
+          message: `Cluster ${this.name}: the answer to list ${kind.plural} has no items array`,
+        });
+      }
+      for (const item of page.items) {
+        // List items come without apiVersion and kind; the list says them.
+        into.push({
+          ...item,
+          apiVersion: kind.apiVersion,
+          kind: kind.kind,
+        } as KubeObject);
+      }
+      continueToken = page.metadata?.continue || undefined;
+    } while (continueToken);
+  }
+
+  async #get(
+    path: string,
+    operation: string,
+    requestInit: RequestInit,
+    stats: { listCalls: number; bytes: number },
+    notFoundIsEmpty = false,
+  ): Promise<unknown> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.#timeoutMs);
+    stats.listCalls += 1;
+    // The client puts the bearer token in a Headers object; keep it intact.
+    const headers = new Headers(requestInit.headers);
+    headers.set('Accept', 'application/json');
+    try {
+      const response = await fetch(`${this.#server}${path}`, {
+        ...requestInit,
+        method: 'GET',
+        headers,
+        signal: controller.signal as RequestInit['signal'],
+      });
+      const text = await response.text();
+      stats.bytes += Buffer.byteLength(text);
+      if (response.status === 404 && notFoundIsEmpty) return undefined;
+      if (!response.ok) {
+        throw new ClusterReadError(
+          this.#describeFailure(response.status, text, operation),
+        );
+      }
+      try {
+        return JSON.parse(text);
+      } catch {
+        throw new ClusterReadError({
+          reason: 'malformed-response',
+          operation,
+          message: `Cluster ${this.name}: the answer to ${operation} is not JSON`,
+        });
+      }
+    } catch (error) {
+      if (error instanceof ClusterReadError) throw error;
+      const aborted = (error as Error).name === 'AbortError';
+      throw new ClusterReadError({
+        reason: aborted ? 'timeout' : 'unreachable',
+        operation,
+        message: aborted
+          ? `Cluster ${this.name}: ${operation} timed out after ${
+              this.#timeoutMs
+            } ms`
+          : `Cluster ${this.name}: ${operation} failed: ${
+              (error as Error).message
+            }`,
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  #describeFailure(
+    status: number,
+    body: string,
+    operation: string,
+  ): ClusterProblem {
+    let detail = '';
+    try {
+      detail = (JSON.parse(body) as { message?: string }).message ?? '';
+    } catch {
+      // not a Kubernetes Status object
+    }
+    if (status === 401) {
+      return {
+        reason: 'unauthorized',
+        operation,
+        message: `Cluster ${this.name}: the API server rejected the credentials (401) for ${operation}; check serviceAccountToken`,
+      };
+    }
+    if (status === 403) {
+      return {
+        reason: 'forbidden',
+        operation,
+        message: `Cluster ${
+          this.name
+        }: permission denied for ${operation} (403)${
+          detail ? `: ${detail}` : ''
+        }; grant get/list/watch on it (see the ClusterRole in the backend README)`,
+      };
+    }
+    return {
+      reason: status >= 500 ? 'server-error' : 'malformed-response',
+      operation,
+      message: `Cluster ${this.name}: ${operation} answered ${status}${
+        detail ? `: ${detail}` : ''
+      }`,
+    };
+  }
+}

@@ -1,0 +1,48 @@
+import { KubeObject } from '@meshwise/backstage-plugin-service-mesh-common';
+
+/** Why a cluster (or one kind in it) could not be read. */
+export type ClusterProblemReason =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'timeout'
+  | 'server-error'
+  | 'malformed-response'
+  | 'unreachable'
+  | 'invalid-manifest'
+  | 'configuration';
+
+export interface ClusterProblem {
+  reason: ClusterProblemReason;
+  message: string;
+  /** e.g. `list pods` when a permission is missing. */
+  operation?: string;
+}
+
+/** Everything one read of a cluster produced. */
+export interface ClusterSnapshot {
+  cluster: string;
+  objects: KubeObject[];
+  readAt: Date;
+  /** Problems that did not stop the read (a forbidden optional kind, a bad file). */
+  warnings: ClusterProblem[];
+  stats: { listCalls: number; bytes: number };
+}
+
+/** A failed read: the cluster keeps its last good snapshot, marked stale. */
+export class ClusterReadError extends Error {
+  readonly problem: ClusterProblem;
+
+  constructor(problem: ClusterProblem) {
+    super(problem.message);
+    this.name = 'ClusterReadError';
+    this.problem = problem;
+  }
+}
+
+/** One cluster's state, however it is obtained (API server, manifests). */
+export interface ClusterSource {
+  readonly name: string;
+  readonly type: 'kubernetes' | 'manifests';
+  /** Reads the whole cluster once; throws ClusterReadError when it cannot. */
+  read(): Promise<ClusterSnapshot>;
+}
