@@ -9,6 +9,38 @@ export interface Config {
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
 
+    /** Which catalog entities are assessed. Default: kind Component, type service. */
+    entities?: {
+      kinds?: string[];
+      /** `spec.type` values; an empty list means any type. */
+      types?: string[];
+    };
+
+    /**
+     * The mesh the organisation is adopting (istio-sidecar, istio-ambient,
+     * linkerd, consul, kuma, cilium). Decides whether a service not yet on a
+     * mesh is `ready` or `blocked`; without it, ready for any mesh counts.
+     */
+    targetMesh?: string;
+
+    /**
+     * Directories of manifests (GitOps repositories), each read as the state
+     * of one cluster. Paths are relative to the backend's working directory.
+     */
+    manifestSources?: Array<{
+      /** The cluster name entities refer to with backstage.io/kubernetes-cluster. */
+      name: string;
+      directory: string;
+    }>;
+
+    /** How the clusters of kubernetes.clusterLocatorMethods are read. */
+    kubernetes?: {
+      /** Per list call, in milliseconds. Default 15000. */
+      requestTimeoutMs?: number;
+      /** Items per list page. Default 500. */
+      pageSize?: number;
+    };
+
     /**
      * Corrections and additions to the built-in mesh knowledge base. Checked
      * when the backend starts; an invalid key stops the start with an error

@@ -29,12 +29,25 @@ exports.up = async function up(knex) {
     table.integer('count').notNullable();
     table.primary(['day', 'dimension', 'dimension_key', 'stage']);
   });
+
+  await knex.schema.createTable('mesh_clusters', table => {
+    table.comment('Health of each cluster source, shared by every replica');
+    table.string('cluster', 255).primary();
+    table.string('type', 32).notNullable().comment('kubernetes | manifests');
+    table.string('status', 32).notNullable().comment('ok | stale | failed');
+    table.timestamp('last_read_at', { useTz: true }).nullable();
+    table.timestamp('last_attempt_at', { useTz: true }).notNullable();
+    table.integer('object_count').nullable();
+    table.text('error').nullable();
+    table.text('warnings').nullable().comment('JSON array of strings');
+  });
 };
 
 /**
  * @param {import('knex').Knex} knex
  */
 exports.down = async function down(knex) {
+  await knex.schema.dropTable('mesh_clusters');
   await knex.schema.dropTable('mesh_stage_daily');
   await knex.schema.dropTable('mesh_assessment_history');
 };

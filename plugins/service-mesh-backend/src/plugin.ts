@@ -2,13 +2,24 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { loadMeshKnowledgeBase } from '@meshwise/backstage-plugin-service-mesh-common';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  loadMeshKnowledgeBase,
+  serviceMeshPermissions,
+} from '@meshwise/backstage-plugin-service-mesh-common';
+import { clusterSourcesFromConfig } from './clusters/clusterSourcesFromConfig';
 import { ServiceMeshStore } from './database/ServiceMeshStore';
-import { createRouter } from './service/router';
 import { packageVersion } from './packageVersion';
+import { MeshScanner } from './scanner/MeshScanner';
+import { readScanConfig } from './scanner/scanConfig';
+import { createRouter } from './service/router';
+
+/** The id of the scheduled scan, for `scheduler.triggerTask`. */
+export const SCAN_TASK_ID = 'service-mesh-scan';
 
 /**
- * The service-mesh backend plugin: serves `/api/service-mesh`.
+ * The service-mesh backend plugin: scans the catalog against its clusters
+ * on a schedule and serves `/api/service-mesh`.
  *
  * @public
  */
@@ -18,24 +29,72 @@ export const serviceMeshPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         logger: coreServices.logger,
+        auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         database: coreServices.database,
         config: coreServices.rootConfig,
+        scheduler: coreServices.scheduler,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
       },
-      async init({ logger, httpAuth, httpRouter, database, config }) {
-        // Fails the start with an error naming the bad key, rather than
-        // serving a knowledge base the platform team did not intend.
+      async init(deps) {
+        const { logger, config, httpRouter, scheduler } = deps;
+        // A bad knowledge-base or scan setting fails the start with an error
+        // naming the key, rather than serving something nobody intended.
         const knowledgeBase = loadMeshKnowledgeBase(
           config.getOptional('serviceMesh.knowledgeBase'),
         );
-        const store = await ServiceMeshStore.create({ database });
+        const scanConfig = readScanConfig(config);
+        const store = await ServiceMeshStore.create({
+          database: deps.database,
+        });
+        const { sources, problems } = clusterSourcesFromConfig(config, {
+          requestTimeoutMs: scanConfig.requestTimeoutMs,
+          pageSize: scanConfig.pageSize,
+        });
+        for (const { problem } of problems) logger.warn(problem.message);
+        logger.info(
+          `Scanning ${sources.length} cluster sources: ${
+            sources.map(s => `${s.name} (${s.type})`).join(', ') ||
+            'none configured'
+          }`,
+        );
+
+        deps.permissionsRegistry.addPermissions(serviceMeshPermissions);
+
+        const scanner = new MeshScanner({
+          logger,
+          auth: deps.auth,
+          catalog: deps.catalog,
+          store,
+          sources,
+          configurationProblems: problems,
+          scope: scanConfig.scope,
+          knowledgeBase,
+          targetMesh: scanConfig.targetMesh,
+        });
+
+        // Global scope: with several replicas on PostgreSQL, one scan runs at a time.
+        await scheduler.scheduleTask({
+          id: SCAN_TASK_ID,
+          scope: 'global',
+          ...scanConfig.schedule,
+          fn: async () => {
+            await scanner.scan('schedule');
+          },
+        });
 
         httpRouter.use(
           await createRouter({
             logger,
-            httpAuth,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            catalog: deps.catalog,
             store,
+            scanner,
+            scope: scanConfig.scope,
             version: packageVersion(),
             knowledgeBase,
           }),

@@ -1,3 +1,6 @@
+import type { AdoptionStage, ServiceAssessment } from './engine';
+import type { MeshId } from './meshes';
+
 /**
  * The HTTP contract between the service-mesh backend and its clients.
  * Paths are relative to the plugin's base URL (`/api/service-mesh`).
@@ -37,4 +40,156 @@ export interface ScanRun {
 
 export interface ScanRunList {
   items: ScanRun[];
+}
+
+/** The catalog facts of an assessed entity that the UI shows and filters on. */
+export interface AssessedEntity {
+  /** `component:default/cart-api` */
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  /** Entity ref of the owner, e.g. `group:default/storefront-team`. */
+  owner?: string;
+  /** Entity ref of the system, e.g. `system:default/storefront`. */
+  system?: string;
+  lifecycle?: string;
+}
+
+/** Where an assessment's cluster data came from, and how fresh it is. */
+export interface AssessmentClusterSource {
+  cluster: string;
+  /** When the data used was read; null when the cluster was never read. */
+  readAt: string | null;
+  /** True when the last read failed and older data was used. */
+  stale: boolean;
+  staleReason?: string;
+}
+
+/** A short form of the recommender's answer for one service. */
+export interface EntityMeshRecommendation {
+  id: string;
+  name: string;
+  rank: number;
+  total: number;
+  standing: string;
+  reasons: string[];
+}
+
+/** `GET /entities/:kind/:namespace/:name/assessment` */
+export interface EntityAssessmentResponse {
+  entity: AssessedEntity;
+  /** False when the entity has no Kubernetes annotation. */
+  configured: boolean;
+  /** The catalog-info.yaml snippet to add when not configured. */
+  notConfiguredHint?: string;
+  selector?: { labelSelector: string; namespace?: string; cluster?: string };
+  stage: AdoptionStage;
+  stageReason: string;
+  /** The mesh the service runs on (or the first of several); null when none. */
+  mesh: MeshId | null;
+  /** Readiness 0..100: for the mesh it runs on, else the best target. */
+  score: number | null;
+  blockingCount: number;
+  /** The engine's full result; null when not configured. */
+  assessment: ServiceAssessment | null;
+  /** The top meshes for this service, with reasons. */
+  recommendation: EntityMeshRecommendation[];
+  clusters: AssessmentClusterSource[];
+  assessedAt: string;
+}
+
+/** One row of `GET /scorecard`. */
+export interface ScorecardRow {
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  owner?: string;
+  system?: string;
+  stage: AdoptionStage;
+  mesh: MeshId | null;
+  score: number | null;
+  blockingCount: number;
+  assessedAt: string;
+}
+
+export const SCORECARD_SORT_FIELDS = [
+  'name',
+  'owner',
+  'system',
+  'stage',
+  'mesh',
+  'score',
+  'blockingCount',
+  'assessedAt',
+] as const;
+
+export type ScorecardSortField = (typeof SCORECARD_SORT_FIELDS)[number];
+
+/** Query of `GET /scorecard` (lists are repeated query parameters). */
+export interface ScorecardQuery {
+  owner?: string[];
+  system?: string[];
+  stage?: AdoptionStage[];
+  /** Mesh ids, or `none` for services on no mesh. */
+  mesh?: string[];
+  /** Case-insensitive text search over name, title, owner and system. */
+  q?: string;
+  sort?: ScorecardSortField;
+  order?: 'asc' | 'desc';
+  offset?: number;
+  limit?: number;
+}
+
+export interface ScorecardResponse {
+  items: ScorecardRow[];
+  /** Rows matching the filter, before paging. */
+  totalCount: number;
+  /** Rows matching the filter per stage, before paging. */
+  totals: Partial<Record<AdoptionStage, number>>;
+}
+
+/** Query of `GET /scorecard/history`. */
+export interface StageHistoryQuery {
+  /** YYYY-MM-DD, inclusive; defaults to 90 days before `to`. */
+  from?: string;
+  /** YYYY-MM-DD, inclusive; defaults to today. */
+  to?: string;
+  groupBy?: 'owner' | 'system';
+  /** Restrict to one owner or system (entity refs). */
+  owner?: string;
+  system?: string;
+}
+
+export interface StageHistoryPoint {
+  day: string;
+  /** The owner or system ref when grouped. */
+  group?: string;
+  counts: Partial<Record<AdoptionStage, number>>;
+}
+
+export interface StageHistoryResponse {
+  from: string;
+  to: string;
+  groupBy?: 'owner' | 'system';
+  points: StageHistoryPoint[];
+}
+
+/** `GET /clusters`: per-cluster health, for operators. */
+export interface ClusterHealth {
+  cluster: string;
+  type: 'kubernetes' | 'manifests';
+  status: 'ok' | 'stale' | 'failed' | 'never-read';
+  lastReadAt: string | null;
+  lastAttemptAt: string | null;
+  objectCount: number | null;
+  error?: string;
+  warnings: string[];
+}
+
+export interface ClusterHealthList {
+  items: ClusterHealth[];
 }

@@ -41,7 +41,7 @@ describe('ServiceMeshStore', () => {
     });
 
     const restarted = await ServiceMeshStore.create({ database });
-    const runs = await restarted.listScanRuns({ limit: 10 });
+    const runs = await restarted.scans.list({ limit: 10 });
 
     expect(runs).toEqual([
       expect.objectContaining({

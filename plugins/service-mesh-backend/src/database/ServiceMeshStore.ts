@@ -1,26 +1,10 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { ScanRun } from '@meshwise/backstage-plugin-service-mesh-common';
+import { AssessmentRepository } from './AssessmentRepository';
 import { applyDatabaseMigrations, currentSchemaVersion } from './migrations';
+import { ScanRepository } from './ScanRepository';
 
-type ScanRunRow = {
-  id: number | string;
-  trigger: string;
-  status: string;
-  started_at: Date | string;
-  finished_at: Date | string | null;
-  entity_count: number | null;
-  assessed_count: number | null;
-  clusters: string | null;
-  error: string | null;
-};
-
-function toIso(value: Date | string | null): string | null {
-  if (value === null) return null;
-  return new Date(value).toISOString();
-}
-
-/** The plugin's persistence: assessments, history, scan runs and tasks. */
+/** The plugin's persistence: assessments, history, scan runs and clusters. */
 export class ServiceMeshStore {
   static async create(options: {
     database: DatabaseService;
@@ -32,10 +16,14 @@ export class ServiceMeshStore {
     return new ServiceMeshStore(knex);
   }
 
+  readonly assessments: AssessmentRepository;
+  readonly scans: ScanRepository;
   readonly #knex: Knex;
 
   private constructor(knex: Knex) {
     this.#knex = knex;
+    this.assessments = new AssessmentRepository(knex);
+    this.scans = new ScanRepository(knex);
   }
 
   /** Which engine the store runs on, as reported by `/health`. */
@@ -48,23 +36,5 @@ export class ServiceMeshStore {
 
   async schemaVersion(): Promise<string | null> {
     return currentSchemaVersion(this.#knex);
-  }
-
-  async listScanRuns(options: { limit: number }): Promise<ScanRun[]> {
-    const rows: ScanRunRow[] = await this.#knex('mesh_scan_runs')
-      .orderBy('started_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(options.limit);
-    return rows.map(row => ({
-      id: String(row.id),
-      trigger: row.trigger as ScanRun['trigger'],
-      status: row.status as ScanRun['status'],
-      startedAt: toIso(row.started_at)!,
-      finishedAt: toIso(row.finished_at),
-      entityCount: row.entity_count,
-      assessedCount: row.assessed_count,
-      clusters: row.clusters ? JSON.parse(row.clusters) : [],
-      error: row.error,
-    }));
   }
 }

@@ -1,8 +1,14 @@
-import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import {
+  ClusterHealthList,
   MeshKnowledgeBase,
   meshRequirementsSchema,
   recommendMeshes,
@@ -10,12 +16,20 @@ import {
   ServiceMeshHealth,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { ServiceMeshStore } from '../database/ServiceMeshStore';
+import { EntityScope } from '../scanner/catalogEntities';
+import { MeshScanner } from '../scanner/MeshScanner';
+import { addAssessmentRoutes } from './assessmentRoutes';
+import { addScorecardRoutes } from './scorecardRoutes';
 import { parseBody, parseQuery } from './validation';
 
 export interface RouterOptions {
   logger: LoggerService;
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
   store: ServiceMeshStore;
+  scanner: MeshScanner;
+  scope: EntityScope;
   version: string;
   /** The built-in knowledge base with the app-config overrides applied. */
   knowledgeBase: MeshKnowledgeBase;
@@ -47,7 +61,13 @@ export async function createRouter(
   router.get('/scans', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const { limit } = parseQuery(scansQuery, req.query);
-    const body: ScanRunList = { items: await store.listScanRuns({ limit }) };
+    const body: ScanRunList = { items: await store.scans.list({ limit }) };
+    res.json(body);
+  });
+
+  router.get('/clusters', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const body: ClusterHealthList = { items: await store.scans.listClusters() };
     res.json(body);
   });
 
@@ -61,6 +81,9 @@ export async function createRouter(
     const requirements = parseBody(meshRequirementsSchema, req.body);
     res.json(recommendMeshes(requirements, knowledgeBase));
   });
+
+  addAssessmentRoutes(router, options);
+  addScorecardRoutes(router, options);
 
   return router;
 }

@@ -1,0 +1,322 @@
+import { Knex } from 'knex';
+import {
+  AdoptionStage,
+  EntityAssessmentResponse,
+  ScorecardQuery,
+  ScorecardResponse,
+  ScorecardRow,
+  StageHistoryPoint,
+  StageHistoryQuery,
+  StageHistoryResponse,
+} from '@meshwise/backstage-plugin-service-mesh-common';
+import { chunks, toCount, toIso, utcDay } from './rows';
+
+type AssessmentRow = {
+  entity_ref: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  owner: string | null;
+  system: string | null;
+  title: string | null;
+  stage: string;
+  mesh: string | null;
+  score: number | null;
+  blocking_count: number;
+  assessment: string;
+  assessed_at: Date | string;
+};
+
+const SORT_COLUMNS: Record<NonNullable<ScorecardQuery['sort']>, string> = {
+  name: 'name',
+  owner: 'owner',
+  system: 'system',
+  stage: 'stage',
+  mesh: 'mesh',
+  score: 'score',
+  blockingCount: 'blocking_count',
+  assessedAt: 'assessed_at',
+};
+
+/**
+ * Current assessments (one row per entity, the full answer as JSON plus the
+ * columns the scorecard filters and sorts on), their history of changes and
+ * the daily roll-up of counts per stage.
+ */
+export class AssessmentRepository {
+  readonly #knex: Knex;
+
+  constructor(knex: Knex) {
+    this.#knex = knex;
+  }
+
+  /**
+   * Stores new assessments and, for each whose stage or score changed, a
+   * history row. One transaction: readers never see half a scan.
+   */
+  async save(assessments: EntityAssessmentResponse[]): Promise<void> {
+    await this.#knex.transaction(async tx => {
+      for (const batch of chunks(assessments)) {
+        const previous = new Map<
+          string,
+          { stage: string; score: number | null }
+        >(
+          (
+            await tx('mesh_assessments')
+              .select('entity_ref', 'stage', 'score')
+              .whereIn(
+                'entity_ref',
+                batch.map(a => a.entity.entityRef),
+              )
+          ).map(row => [row.entity_ref, row]),
+        );
+        const history = batch
+          .filter(a => {
+            const before = previous.get(a.entity.entityRef);
+            return (
+              !before || before.stage !== a.stage || before.score !== a.score
+            );
+          })
+          .map(a => ({
+            entity_ref: a.entity.entityRef,
+            stage: a.stage,
+            previous_stage: previous.get(a.entity.entityRef)?.stage ?? null,
+            score: a.score,
+            mesh: a.mesh,
+            recorded_at: new Date(a.assessedAt),
+          }));
+        await tx('mesh_assessments')
+          .insert(batch.map(toRow))
+          .onConflict('entity_ref')
+          .merge();
+        if (history.length > 0) {
+          await tx('mesh_assessment_history').insert(history);
+        }
+      }
+    });
+  }
+
+  /** Drops assessments of entities that left the catalog. */
+  async removeAllExcept(entityRefs: ReadonlySet<string>): Promise<number> {
+    const stored: { entity_ref: string }[] = await this.#knex(
+      'mesh_assessments',
+    ).select('entity_ref');
+    const gone = stored
+      .map(row => row.entity_ref)
+      .filter(ref => !entityRefs.has(ref));
+    for (const batch of chunks(gone)) {
+      await this.#knex('mesh_assessments')
+        .whereIn('entity_ref', batch)
+        .delete();
+    }
+    return gone.length;
+  }
+
+  async get(entityRef: string): Promise<EntityAssessmentResponse | undefined> {
+    const row: AssessmentRow | undefined = await this.#knex('mesh_assessments')
+      .where({ entity_ref: entityRef })
+      .first();
+    return row ? JSON.parse(row.assessment) : undefined;
+  }
+
+  /**
+   * The scorecard page. `visibleRefs`, when given, limits the rows to the
+   * entities the caller may see in the catalog.
+   */
+  async scorecard(
+    query: ScorecardQuery,
+    visibleRefs?: ReadonlySet<string>,
+  ): Promise<ScorecardResponse> {
+    const filtered = () => {
+      const builder = this.#knex('mesh_assessments');
+      if (query.owner?.length) builder.whereIn('owner', query.owner);
+      if (query.system?.length) builder.whereIn('system', query.system);
+      if (query.stage?.length) builder.whereIn('stage', query.stage);
+      if (query.mesh?.length) {
+        const meshes = query.mesh.filter(m => m !== 'none');
+        builder.where(inner => {
+          if (meshes.length) inner.whereIn('mesh', meshes);
+          if (query.mesh!.includes('none')) inner.orWhereNull('mesh');
+        });
+      }
+      if (query.q?.trim()) {
+        const pattern = `%${query.q.trim().toLocaleLowerCase('en-US')}%`;
+        builder.where(inner => {
+          for (const column of ['name', 'title', 'owner', 'system']) {
+            inner.orWhereRaw(`lower(coalesce(??, '')) like ?`, [
+              column,
+              pattern,
+            ]);
+          }
+        });
+      }
+      if (visibleRefs) builder.whereIn('entity_ref', [...visibleRefs]);
+      return builder;
+    };
+
+    const stageCounts: { stage: string; count: unknown }[] = await filtered()
+      .select('stage')
+      .count({ count: '*' })
+      .groupBy('stage');
+    const totals: Partial<Record<AdoptionStage, number>> = {};
+    let totalCount = 0;
+    for (const { stage, count } of stageCounts) {
+      totals[stage as AdoptionStage] = toCount(count);
+      totalCount += toCount(count);
+    }
+
+    const sortColumn = SORT_COLUMNS[query.sort ?? 'name'];
+    const order = query.order ?? 'asc';
+    const rows: AssessmentRow[] = await filtered()
+      .select(
+        'entity_ref',
+        'kind',
+        'namespace',
+        'name',
+        'owner',
+        'system',
+        'title',
+        'stage',
+        'mesh',
+        'score',
+        'blocking_count',
+        'assessed_at',
+      )
+      // Empty values last in either direction. Written out because knex's
+      // SQLite dialect drops the column's direction when given `nulls`.
+      .orderByRaw(`(?? is null) asc, ?? ${order === 'desc' ? 'desc' : 'asc'}`, [
+        sortColumn,
+        sortColumn,
+      ])
+      .orderBy('entity_ref', 'asc')
+      .offset(query.offset ?? 0)
+      .limit(query.limit ?? 50);
+
+    return { items: rows.map(toScorecardRow), totalCount, totals };
+  }
+
+  /** Replaces the day's counts per stage (org-wide, per owner, per system). */
+  async rollUpDay(day: string): Promise<void> {
+    await this.#knex.transaction(async tx => {
+      await tx('mesh_stage_daily').where({ day }).delete();
+      const dimensions: [string, string | null][] = [
+        ['all', null],
+        ['owner', 'owner'],
+        ['system', 'system'],
+      ];
+      for (const [dimension, column] of dimensions) {
+        const query = tx('mesh_assessments')
+          .select('stage')
+          .count({ count: '*' })
+          .groupBy('stage');
+        if (column)
+          query.select({ key: column }).whereNotNull(column).groupBy(column);
+        const counts = (await query) as unknown as {
+          stage: string;
+          key?: string;
+          count: unknown;
+        }[];
+        const rows = counts.map(c => ({
+          day,
+          dimension,
+          dimension_key: c.key ?? '',
+          stage: c.stage,
+          count: toCount(c.count),
+        }));
+        for (const batch of chunks(rows)) {
+          await tx('mesh_stage_daily').insert(batch);
+        }
+      }
+    });
+  }
+
+  async history(
+    query: StageHistoryQuery,
+    today: Date = new Date(),
+  ): Promise<StageHistoryResponse> {
+    const to = query.to ?? utcDay(today);
+    const from =
+      query.from ??
+      utcDay(new Date(new Date(`${to}T00:00:00Z`).getTime() - 89 * 86_400_000));
+    const builder = this.#knex('mesh_stage_daily')
+      .select('day', 'dimension_key', 'stage', 'count')
+      .whereBetween('day', [from, to])
+      .orderBy('day');
+    if (query.owner) {
+      builder.where({ dimension: 'owner', dimension_key: query.owner });
+    } else if (query.system) {
+      builder.where({ dimension: 'system', dimension_key: query.system });
+    } else if (query.groupBy) {
+      builder.where({ dimension: query.groupBy });
+    } else {
+      builder.where({ dimension: 'all' });
+    }
+    const rows: {
+      day: string;
+      dimension_key: string;
+      stage: string;
+      count: unknown;
+    }[] = await builder;
+
+    const points = new Map<string, StageHistoryPoint>();
+    for (const row of rows) {
+      const group =
+        query.groupBy && !query.owner && !query.system
+          ? row.dimension_key
+          : undefined;
+      const key = `${row.day}\u0000${group ?? ''}`;
+      let point = points.get(key);
+      if (!point) {
+        point = { day: row.day, ...(group ? { group } : {}), counts: {} };
+        points.set(key, point);
+      }
+      point.counts[row.stage as AdoptionStage] = toCount(row.count);
+    }
+    return {
+      from,
+      to,
+      ...(query.groupBy ? { groupBy: query.groupBy } : {}),
+      points: [...points.values()],
+    };
+  }
+
+  /** The day's counts, recomputed for the history when a scan ends. */
+  async rollUpToday(now: Date = new Date()): Promise<void> {
+    await this.rollUpDay(utcDay(now));
+  }
+}
+
+function toRow(a: EntityAssessmentResponse): AssessmentRow {
+  return {
+    entity_ref: a.entity.entityRef,
+    kind: a.entity.kind,
+    namespace: a.entity.namespace,
+    name: a.entity.name,
+    owner: a.entity.owner ?? null,
+    system: a.entity.system ?? null,
+    title: a.entity.title ?? null,
+    stage: a.stage,
+    mesh: a.mesh,
+    score: a.score,
+    blocking_count: a.blockingCount,
+    assessment: JSON.stringify(a),
+    assessed_at: new Date(a.assessedAt),
+  };
+}
+
+function toScorecardRow(row: AssessmentRow): ScorecardRow {
+  return {
+    entityRef: row.entity_ref,
+    kind: row.kind,
+    namespace: row.namespace,
+    name: row.name,
+    ...(row.title ? { title: row.title } : {}),
+    ...(row.owner ? { owner: row.owner } : {}),
+    ...(row.system ? { system: row.system } : {}),
+    stage: row.stage as AdoptionStage,
+    mesh: (row.mesh as ScorecardRow['mesh']) ?? null,
+    score: row.score,
+    blockingCount: row.blocking_count,
+    assessedAt: toIso(row.assessed_at)!,
+  };
+}

@@ -1,0 +1,61 @@
+import {
+  buildClusterIndex,
+  ClusterIndex,
+} from '@meshwise/backstage-plugin-service-mesh-common';
+import {
+  ClusterProblem,
+  ClusterSnapshot,
+  ClusterSource,
+} from '../clusters/types';
+
+/** What the scanner knows about one cluster now. */
+export interface ClusterState {
+  source: ClusterSource;
+  /** The index of the last good read; undefined when never read. */
+  index?: ClusterIndex;
+  objectCount?: number;
+  readAt?: Date;
+  /** Set while the last attempt failed: the index is then stale. */
+  failure?: { problem: ClusterProblem; at: Date };
+}
+
+/**
+ * The last good state of every cluster. A failed read keeps the previous
+ * index and marks it stale, so a flapping cluster never blanks assessments.
+ */
+export class ClusterStateCache {
+  readonly #states = new Map<string, ClusterState>();
+
+  constructor(sources: ClusterSource[]) {
+    for (const source of sources) {
+      this.#states.set(source.name, { source });
+    }
+  }
+
+  states(): ClusterState[] {
+    return [...this.#states.values()];
+  }
+
+  get(cluster: string): ClusterState | undefined {
+    return this.#states.get(cluster);
+  }
+
+  recordRead(snapshot: ClusterSnapshot): ClusterState {
+    const state = this.#states.get(snapshot.cluster)!;
+    state.index = buildClusterIndex(snapshot.objects);
+    state.objectCount = snapshot.objects.length;
+    state.readAt = snapshot.readAt;
+    state.failure = undefined;
+    return state;
+  }
+
+  recordFailure(
+    cluster: string,
+    problem: ClusterProblem,
+    at: Date,
+  ): ClusterState {
+    const state = this.#states.get(cluster)!;
+    state.failure = { problem, at };
+    return state;
+  }
+}

@@ -1,0 +1,278 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  EntityAssessmentResponse,
+  EntityMeshRecommendation,
+  MeshKnowledgeBase,
+  ReadinessTargetMesh,
+  recommendMeshes,
+  ScanClusterStatus,
+  ScanRun,
+} from '@meshwise/backstage-plugin-service-mesh-common';
+import {
+  ClusterProblem,
+  ClusterReadError,
+  ClusterSource,
+} from '../clusters/types';
+import { ServiceMeshStore } from '../database/ServiceMeshStore';
+import { assessEntity } from './assessEntity';
+import { EntityScope, isInScope, readEntitiesInScope } from './catalogEntities';
+import { ClusterState, ClusterStateCache } from './ClusterStateCache';
+
+export interface MeshScannerOptions {
+  logger: LoggerService;
+  auth: AuthService;
+  catalog: CatalogService;
+  store: ServiceMeshStore;
+  sources: ClusterSource[];
+  /** Clusters configured in a way Meshwise cannot read (reported, not hidden). */
+  configurationProblems?: { cluster: string; problem: ClusterProblem }[];
+  scope: EntityScope;
+  knowledgeBase: MeshKnowledgeBase;
+  targetMesh?: ReadinessTargetMesh;
+  /** How many clusters are read at once. */
+  readConcurrency?: number;
+  /** A refresh re-reads an entity's clusters when their data is older than this. */
+  refreshMaxAgeMs?: number;
+}
+
+export interface ScanSummary {
+  runId: string;
+  status: Exclude<ScanRun['status'], 'running'>;
+  entityCount: number;
+  assessedCount: number;
+  clusters: ScanClusterStatus[];
+}
+
+/**
+ * Assesses every catalog entity in scope against its clusters. Each cluster
+ * is read once per scan (never per entity) into an index; every entity is
+ * then assessed from memory and the results are written in batches.
+ */
+export class MeshScanner {
+  readonly #options: MeshScannerOptions;
+  readonly #cache: ClusterStateCache;
+  #recommendation?: EntityMeshRecommendation[];
+
+  constructor(options: MeshScannerOptions) {
+    this.#options = options;
+    this.#cache = new ClusterStateCache(options.sources);
+  }
+
+  async scan(trigger: ScanRun['trigger'] = 'schedule'): Promise<ScanSummary> {
+    const { store, logger, auth, catalog, scope } = this.#options;
+    const startedAt = new Date();
+    const runId = await store.scans.start(trigger, startedAt);
+    const clusters = await this.#readClusters(this.#cache.states());
+    const clusterFailed = clusters.some(c => c.status !== 'ok');
+
+    let entityCount = 0;
+    let assessedCount = 0;
+    try {
+      const credentials = await auth.getOwnServiceCredentials();
+      const seen = new Set<string>();
+      for await (const page of readEntitiesInScope(
+        catalog,
+        scope,
+        credentials,
+      )) {
+        entityCount += page.length;
+        page.forEach(entity => seen.add(stringifyEntityRef(entity)));
+        const assessed = this.#assessAll(page);
+        assessedCount += assessed.length;
+        await store.assessments.save(assessed);
+      }
+      // Only a complete catalog read may drop the entities that left it.
+      await store.assessments.removeAllExcept(seen);
+      await store.assessments.rollUpToday();
+    } catch (error) {
+      const message = `Scan failed: ${(error as Error).message}`;
+      logger.error(message);
+      await store.scans.finish(runId, {
+        status: 'failed',
+        finishedAt: new Date(),
+        entityCount,
+        assessedCount,
+        clusters,
+        error: message,
+      });
+      return { runId, status: 'failed', entityCount, assessedCount, clusters };
+    }
+
+    const status = clusterFailed ? 'partial' : 'succeeded';
+    await store.scans.finish(runId, {
+      status,
+      finishedAt: new Date(),
+      entityCount,
+      assessedCount,
+      clusters,
+    });
+    logger.info(
+      `Scan ${runId} ${status}: ${assessedCount} of ${entityCount} entities assessed from ${
+        clusters.length
+      } clusters in ${Date.now() - startedAt.getTime()} ms`,
+    );
+    return { runId, status, entityCount, assessedCount, clusters };
+  }
+
+  /**
+   * Re-assesses one entity now. Its clusters are read again when their data
+   * is older than `refreshMaxAgeMs` (default one minute), so a burst of
+   * refreshes costs one read per cluster.
+   */
+  async refreshEntity(
+    entity: Entity,
+  ): Promise<EntityAssessmentResponse | undefined> {
+    if (!isInScope(entity, this.#options.scope)) return undefined;
+    const maxAge = this.#options.refreshMaxAgeMs ?? 60_000;
+    const cluster =
+      entity.metadata.annotations?.['backstage.io/kubernetes-cluster'];
+    const outdated = this.#cache
+      .states()
+      .filter(s => !cluster || s.source.name === cluster)
+      .filter(s => !s.readAt || Date.now() - s.readAt.getTime() > maxAge);
+    await this.#readClusters(outdated);
+    const [assessment] = this.#assessAll([entity]);
+    if (assessment) {
+      await this.#options.store.assessments.save([assessment]);
+      await this.#options.store.assessments.rollUpToday();
+    }
+    return assessment;
+  }
+
+  #assessAll(entities: Entity[]): EntityAssessmentResponse[] {
+    const context = {
+      clusters: this.#cache.states(),
+      recommendation: this.#recommendationForServices(),
+      targetMesh: this.#options.targetMesh,
+      now: new Date(),
+    };
+    const results: EntityAssessmentResponse[] = [];
+    for (const entity of entities) {
+      try {
+        const assessment = assessEntity(entity, context);
+        if (assessment) results.push(assessment);
+      } catch (error) {
+        // One odd entity must not cost the others their assessment.
+        this.#options.logger.warn(
+          `Could not assess ${stringifyEntityRef(entity)}: ${
+            (error as Error).message
+          }`,
+        );
+      }
+    }
+    return results;
+  }
+
+  /**
+   * The recommender's top meshes for a Kubernetes service. The platform
+   * facts are the same for every service the scanner assesses, so it is
+   * computed once.
+   */
+  #recommendationForServices(): EntityMeshRecommendation[] {
+    if (!this.#recommendation) {
+      const { ranked } = recommendMeshes(
+        { platforms: ['kubernetes'] },
+        this.#options.knowledgeBase,
+      );
+      this.#recommendation = ranked.slice(0, 3).map(entry => ({
+        id: entry.id,
+        name: entry.name,
+        rank: entry.rank,
+        total: entry.total,
+        standing: entry.standing,
+        // Every candidate runs on Kubernetes: say what else sets it apart.
+        reasons: entry.reasons
+          .filter(
+            reason =>
+              reason.kind !== 'neutral' && reason.criterion !== 'platforms',
+          )
+          .slice(0, 4)
+          .map(reason => reason.text),
+      }));
+    }
+    return this.#recommendation;
+  }
+
+  async #readClusters(states: ClusterState[]): Promise<ScanClusterStatus[]> {
+    const results: ScanClusterStatus[] = [];
+    const queue = [...states];
+    const concurrency = this.#options.readConcurrency ?? 4;
+    const worker = async () => {
+      for (let state = queue.shift(); state; state = queue.shift()) {
+        results.push(await this.#readCluster(state));
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    for (const { cluster, problem } of this.#options.configurationProblems ??
+      []) {
+      results.push({ cluster, status: 'failed', error: problem.message });
+      await this.#options.store.scans.recordClusterAttempt({
+        cluster,
+        type: 'kubernetes',
+        attemptedAt: new Date(),
+        error: problem.message,
+        warnings: [],
+      });
+    }
+    return results.sort((a, b) => a.cluster.localeCompare(b.cluster));
+  }
+
+  async #readCluster(state: ClusterState): Promise<ScanClusterStatus> {
+    const { source } = state;
+    const attemptedAt = new Date();
+    try {
+      const snapshot = await source.read();
+      this.#cache.recordRead(snapshot);
+      const warnings = snapshot.warnings.map(w => w.message);
+      await this.#options.store.scans.recordClusterAttempt({
+        cluster: source.name,
+        type: source.type,
+        attemptedAt,
+        readAt: snapshot.readAt,
+        objectCount: snapshot.objects.length,
+        warnings,
+      });
+      if (warnings.length > 0) {
+        this.#options.logger.warn(
+          `Cluster ${source.name} read with ${
+            warnings.length
+          } warnings: ${warnings.slice(0, 3).join('; ')}`,
+        );
+      }
+      return {
+        cluster: source.name,
+        status: 'ok',
+        objectCount: snapshot.objects.length,
+      };
+    } catch (error) {
+      const problem: ClusterProblem =
+        error instanceof ClusterReadError
+          ? error.problem
+          : { reason: 'unreachable', message: (error as Error).message };
+      const updated = this.#cache.recordFailure(
+        source.name,
+        problem,
+        attemptedAt,
+      );
+      await this.#options.store.scans.recordClusterAttempt({
+        cluster: source.name,
+        type: source.type,
+        attemptedAt,
+        error: problem.message,
+        warnings: [],
+      });
+      this.#options.logger.warn(
+        `Cluster ${source.name} could not be read (${problem.reason}): ${
+          problem.message
+        }${updated.index ? '; keeping its last good state, marked stale' : ''}`,
+      );
+      return {
+        cluster: source.name,
+        status: updated.index ? 'stale' : 'failed',
+        error: problem.message,
+      };
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import {
+  READINESS_TARGET_MESHES,
+  ReadinessTargetMesh,
+} from '@meshwise/backstage-plugin-service-mesh-common';
+import { DEFAULT_ENTITY_SCOPE, EntityScope } from './catalogEntities';
+
+export interface ScanConfig {
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  scope: EntityScope;
+  targetMesh?: ReadinessTargetMesh;
+  requestTimeoutMs: number;
+  pageSize: number;
+}
+
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 30 },
+  timeout: { minutes: 15 },
+  initialDelay: { seconds: 10 },
+};
+
+/** Reads `serviceMesh.*` scan settings, with the documented defaults. */
+export function readScanConfig(config: Config): ScanConfig {
+  const schedule = config.has('serviceMesh.schedule')
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig('serviceMesh.schedule'),
+      )
+    : DEFAULT_SCHEDULE;
+  const targetMesh = config.getOptionalString('serviceMesh.targetMesh');
+  if (
+    targetMesh &&
+    !(READINESS_TARGET_MESHES as readonly string[]).includes(targetMesh)
+  ) {
+    throw new Error(
+      `serviceMesh.targetMesh: unknown mesh "${targetMesh}"; expected one of ${READINESS_TARGET_MESHES.join(
+        ', ',
+      )}`,
+    );
+  }
+  return {
+    schedule,
+    scope: {
+      kinds:
+        config.getOptionalStringArray('serviceMesh.entities.kinds') ??
+        DEFAULT_ENTITY_SCOPE.kinds,
+      types:
+        config.getOptionalStringArray('serviceMesh.entities.types') ??
+        DEFAULT_ENTITY_SCOPE.types,
+    },
+    targetMesh: targetMesh as ReadinessTargetMesh | undefined,
+    requestTimeoutMs:
+      config.getOptionalNumber('serviceMesh.kubernetes.requestTimeoutMs') ??
+      15_000,
+    pageSize:
+      config.getOptionalNumber('serviceMesh.kubernetes.pageSize') ?? 500,
+  };
+}

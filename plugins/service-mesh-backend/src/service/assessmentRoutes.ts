@@ -1,0 +1,86 @@
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { serviceMeshRefreshPermission } from '@meshwise/backstage-plugin-service-mesh-common';
+import express from 'express';
+import { ServiceMeshStore } from '../database/ServiceMeshStore';
+import { EntityScope, isInScope } from '../scanner/catalogEntities';
+import { MeshScanner } from '../scanner/MeshScanner';
+
+export interface AssessmentRoutesOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  store: ServiceMeshStore;
+  scanner: MeshScanner;
+  scope: EntityScope;
+}
+
+/** `/entities/:kind/:namespace/:name/assessment` and `/refresh`. */
+export function addAssessmentRoutes(
+  router: express.Router,
+  options: AssessmentRoutesOptions,
+) {
+  const { httpAuth, permissions, catalog, store, scanner, scope } = options;
+
+  /** The entity as the caller sees it in the catalog, or a 404 that says why. */
+  async function visibleEntity(req: express.Request) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { kind, namespace, name } = req.params;
+    const ref = stringifyEntityRef({ kind, namespace, name });
+    const entity = await catalog.getEntityByRef(ref, { credentials });
+    if (!entity) {
+      throw new NotFoundError(
+        `Entity ${ref} is not in the catalog, or you may not see it`,
+      );
+    }
+    return { entity, ref, credentials };
+  }
+
+  router.get(
+    '/entities/:kind/:namespace/:name/assessment',
+    async (req, res) => {
+      const { entity, ref } = await visibleEntity(req);
+      const stored = await store.assessments.get(stringifyEntityRef(entity));
+      if (!stored) {
+        throw new NotFoundError(
+          isInScope(entity, scope)
+            ? `Entity ${ref} has not been assessed yet: the scanner assesses it on its next run, or refresh it now`
+            : `Entity ${ref} is not assessed: Meshwise assesses ${scope.kinds.join(
+                ', ',
+              )} entities${
+                scope.types.length ? ` of type ${scope.types.join(', ')}` : ''
+              } (serviceMesh.entities in app-config)`,
+        );
+      }
+      res.json(stored);
+    },
+  );
+
+  router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
+    const { entity, ref, credentials } = await visibleEntity(req);
+    const [decision] = await permissions.authorize(
+      [{ permission: serviceMeshRefreshPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`You may not refresh the assessment of ${ref}`);
+    }
+    const assessment = await scanner.refreshEntity(entity);
+    if (!assessment) {
+      throw new NotFoundError(
+        isInScope(entity, scope)
+          ? `Entity ${ref} could not be assessed: none of its clusters could be read yet (see GET /clusters)`
+          : `Entity ${ref} is not in the scope Meshwise assesses (serviceMesh.entities in app-config)`,
+      );
+    }
+    res.json(assessment);
+  });
+}
