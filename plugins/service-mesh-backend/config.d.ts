@@ -39,6 +39,13 @@ export interface Config {
       requestTimeoutMs?: number;
       /** Items per list page. Default 500. */
       pageSize?: number;
+      /**
+       * Tokens of read-only service accounts for clusters found with the
+       * catalog cluster locator method (catalog entities carry no secrets),
+       * by cluster (Resource entity) name.
+       * @visibility secret
+       */
+      serviceAccountTokens?: { [clusterName: string]: string };
     };
 
     /**

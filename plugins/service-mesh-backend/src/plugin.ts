@@ -7,7 +7,7 @@ import {
   loadMeshKnowledgeBase,
   serviceMeshPermissions,
 } from '@meshwise/backstage-plugin-service-mesh-common';
-import { clusterSourcesFromConfig } from './clusters/clusterSourcesFromConfig';
+import { createClusterLocator } from './clusters/ClusterLocator';
 import { ServiceMeshStore } from './database/ServiceMeshStore';
 import { packageVersion } from './packageVersion';
 import { MeshScanner } from './scanner/MeshScanner';
@@ -50,17 +50,13 @@ export const serviceMeshPlugin = createBackendPlugin({
         const store = await ServiceMeshStore.create({
           database: deps.database,
         });
-        const { sources, problems } = clusterSourcesFromConfig(config, {
+        const locateClusters = createClusterLocator({
+          config,
+          catalog: deps.catalog,
+          auth: deps.auth,
           requestTimeoutMs: scanConfig.requestTimeoutMs,
           pageSize: scanConfig.pageSize,
         });
-        for (const { problem } of problems) logger.warn(problem.message);
-        logger.info(
-          `Scanning ${sources.length} cluster sources: ${
-            sources.map(s => `${s.name} (${s.type})`).join(', ') ||
-            'none configured'
-          }`,
-        );
 
         deps.permissionsRegistry.addPermissions(serviceMeshPermissions);
 
@@ -69,8 +65,7 @@ export const serviceMeshPlugin = createBackendPlugin({
           auth: deps.auth,
           catalog: deps.catalog,
           store,
-          sources,
-          configurationProblems: problems,
+          locateClusters,
           scope: scanConfig.scope,
           knowledgeBase,
           targetMesh: scanConfig.targetMesh,

@@ -47,6 +47,7 @@ async function startScanBackend(options: {
   api: FakeKubernetesApi;
   entities?: Entity[];
   extraFeatures?: any[];
+  config?: object;
 }) {
   const tasks: (SchedulerServiceTaskScheduleDefinition &
     SchedulerServiceTaskInvocationDefinition)[] = [];
@@ -63,7 +64,7 @@ async function startScanBackend(options: {
       serviceMeshPlugin,
       mockServices.database.factory({ knex: options.knex }),
       mockServices.rootConfig.factory({
-        data: {
+        data: options.config ?? {
           kubernetes: {
             clusterLocatorMethods: [
               {
@@ -295,6 +296,67 @@ describe('scanning the catalog against a cluster', () => {
         error: expect.stringContaining('catalog unavailable'),
       }),
     );
+  });
+});
+
+describe('clusters of the catalog locator method', () => {
+  it('reads Resource clusters with a configured token and reports the others', async () => {
+    const api = await new FakeKubernetesApi({
+      token: TOKEN,
+      objects: clusterObjects(),
+    }).start();
+    const cluster = (name: string): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name,
+        namespace: 'default',
+        annotations: {
+          'kubernetes.io/api-server': api.url,
+          'kubernetes.io/api-server-certificate-authority': 'LS0t',
+          'kubernetes.io/auth-provider': 'aws',
+          'kubernetes.io/skip-tls-verify': 'true',
+        },
+      },
+      spec: { type: 'kubernetes-cluster', owner: 'group:default/platform' },
+    });
+    try {
+      const { scan, get } = await startScanBackend({
+        knex: await databases.init('SQLITE_3'),
+        api,
+        entities: [...entities, cluster('eks-prod'), cluster('eks-dev')],
+        config: {
+          kubernetes: {
+            clusterLocatorMethods: [
+              { type: 'catalog', dangerouslyAllowSkipTLSVerify: true },
+            ],
+          },
+          serviceMesh: {
+            kubernetes: { serviceAccountTokens: { 'eks-prod': TOKEN } },
+          },
+        },
+      });
+
+      await scan();
+
+      const clusters = await get('/clusters');
+      expect(
+        clusters.body.items.map((c: { cluster: string; status: string }) => [
+          c.cluster,
+          c.status,
+        ]),
+      ).toEqual([
+        ['eks-dev', 'failed'],
+        ['eks-prod', 'ok'],
+      ]);
+      expect(clusters.body.items[0].error).toContain(
+        'serviceMesh.kubernetes.serviceAccountTokens.eks-dev',
+      );
+      const cart = await get('/entities/component/default/cart/assessment');
+      expect(cart.body.stage).toBe('secured');
+    } finally {
+      await api.stop();
+    }
   });
 });
 

@@ -26,9 +26,19 @@ export interface ClusterState {
 export class ClusterStateCache {
   readonly #states = new Map<string, ClusterState>();
 
-  constructor(sources: ClusterSource[]) {
+  /**
+   * Follows the configured clusters: new ones start unread, removed ones are
+   * forgotten, and a cluster whose connection changed keeps its last state.
+   */
+  sync(sources: ClusterSource[]): void {
+    const names = new Set(sources.map(source => source.name));
+    for (const name of this.#states.keys()) {
+      if (!names.has(name)) this.#states.delete(name);
+    }
     for (const source of sources) {
-      this.#states.set(source.name, { source });
+      const state = this.#states.get(source.name);
+      if (state) state.source = source;
+      else this.#states.set(source.name, { source });
     }
   }
 

@@ -10,11 +10,8 @@ import {
   ScanClusterStatus,
   ScanRun,
 } from '@meshwise/backstage-plugin-service-mesh-common';
-import {
-  ClusterProblem,
-  ClusterReadError,
-  ClusterSource,
-} from '../clusters/types';
+import { ConfiguredClusterSources } from '../clusters/clusterSourcesFromConfig';
+import { ClusterProblem, ClusterReadError } from '../clusters/types';
 import { ServiceMeshStore } from '../database/ServiceMeshStore';
 import { assessEntity } from './assessEntity';
 import { EntityScope, isInScope, readEntitiesInScope } from './catalogEntities';
@@ -25,9 +22,8 @@ export interface MeshScannerOptions {
   auth: AuthService;
   catalog: CatalogService;
   store: ServiceMeshStore;
-  sources: ClusterSource[];
-  /** Clusters configured in a way Meshwise cannot read (reported, not hidden). */
-  configurationProblems?: { cluster: string; problem: ClusterProblem }[];
+  /** Finds the clusters to read; asked again at every scan. */
+  locateClusters(): Promise<ConfiguredClusterSources>;
   scope: EntityScope;
   knowledgeBase: MeshKnowledgeBase;
   targetMesh?: ReadinessTargetMesh;
@@ -54,17 +50,45 @@ export class MeshScanner {
   readonly #options: MeshScannerOptions;
   readonly #cache: ClusterStateCache;
   #recommendation?: EntityMeshRecommendation[];
+  #located = false;
 
   constructor(options: MeshScannerOptions) {
     this.#options = options;
-    this.#cache = new ClusterStateCache(options.sources);
+    this.#cache = new ClusterStateCache();
   }
 
   async scan(trigger: ScanRun['trigger'] = 'schedule'): Promise<ScanSummary> {
     const { store, logger, auth, catalog, scope } = this.#options;
     const startedAt = new Date();
     const runId = await store.scans.start(trigger, startedAt);
-    const clusters = await this.#readClusters(this.#cache.states());
+    let clusters: ScanClusterStatus[];
+    try {
+      const unreadable = await this.#locateClusters();
+      const read = await this.#readClusters(this.#cache.states());
+      clusters = [...read, ...unreadable].sort((a, b) =>
+        a.cluster.localeCompare(b.cluster),
+      );
+    } catch (error) {
+      const message = `Scan failed: cannot locate clusters: ${
+        (error as Error).message
+      }`;
+      logger.error(message);
+      await store.scans.finish(runId, {
+        status: 'failed',
+        finishedAt: new Date(),
+        entityCount: null,
+        assessedCount: null,
+        clusters: [],
+        error: message,
+      });
+      return {
+        runId,
+        status: 'failed',
+        entityCount: 0,
+        assessedCount: 0,
+        clusters: [],
+      };
+    }
     const clusterFailed = clusters.some(c => c.status !== 'ok');
 
     let entityCount = 0;
@@ -125,6 +149,7 @@ export class MeshScanner {
     entity: Entity,
   ): Promise<EntityAssessmentResponse | undefined> {
     if (!isInScope(entity, this.#options.scope)) return undefined;
+    if (!this.#located) await this.#locateClusters();
     const maxAge = this.#options.refreshMaxAgeMs ?? 60_000;
     const cluster =
       entity.metadata.annotations?.['backstage.io/kubernetes-cluster'];
@@ -205,9 +230,14 @@ export class MeshScanner {
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
-    for (const { cluster, problem } of this.#options.configurationProblems ??
-      []) {
-      results.push({ cluster, status: 'failed', error: problem.message });
+    return results;
+  }
+
+  /** Clusters that are configured but cannot be read: failed, with the reason. */
+  async #reportUnreadableClusters(
+    problems: { cluster: string; problem: ClusterProblem }[],
+  ): Promise<ScanClusterStatus[]> {
+    for (const { cluster, problem } of problems) {
       await this.#options.store.scans.recordClusterAttempt({
         cluster,
         type: 'kubernetes',
@@ -216,7 +246,18 @@ export class MeshScanner {
         warnings: [],
       });
     }
-    return results.sort((a, b) => a.cluster.localeCompare(b.cluster));
+    return problems.map(({ cluster, problem }) => ({
+      cluster,
+      status: 'failed' as const,
+      error: problem.message,
+    }));
+  }
+
+  async #locateClusters(): Promise<ScanClusterStatus[]> {
+    const located = await this.#options.locateClusters();
+    this.#cache.sync(located.sources);
+    this.#located = true;
+    return this.#reportUnreadableClusters(located.problems);
   }
 
   async #readCluster(state: ClusterState): Promise<ScanClusterStatus> {
