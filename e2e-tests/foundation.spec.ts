@@ -30,6 +30,6 @@ test.describe('the demo portal', () => {
       page.getByRole('heading', { name: 'Service Mesh' }),
     ).toBeVisible();
     await expect(page.getByText('Meshwise backend')).toBeVisible();
-    await expect(page.getByText('20261122010000')).toBeVisible();
+    await expect(page.getByText('20261122020000')).toBeVisible();
   });
 });

@@ -1,21 +1,53 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import {
   AuthorizeResult,
+  isPermission,
+  isResourcePermission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
   PermissionPolicy,
   PolicyQuery,
+  PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { serviceMeshPermissions } from '@meshwise/backstage-plugin-service-mesh-common';
+
+/** Members of this group administer Meshwise in the demo. */
+export const DEMO_ADMIN_GROUP = 'group:default/platform-team';
 
 /**
- * The demo's permission policy: everyone may do everything. Production
- * installs replace it with their own policy (see the backend plugin README).
+ * The demo's permission policy. Reading is open to everyone. Changing
+ * service-mesh data (refreshing an assessment, filing and updating migration
+ * tasks) is allowed to the platform team, and to the owners of the entity
+ * concerned, through the catalog's `isEntityOwner` rule.
  */
-class DemoAllowAllPolicy implements PermissionPolicy {
-  async handle(_request: PolicyQuery): Promise<PolicyDecision> {
-    return { result: AuthorizeResult.ALLOW };
+export class DemoPermissionPolicy implements PermissionPolicy {
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    const isServiceMesh = serviceMeshPermissions.some(p =>
+      isPermission(request.permission, p),
+    );
+    if (
+      !isServiceMesh ||
+      !isResourcePermission(request.permission, 'catalog-entity')
+    ) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    const claims = user?.info.ownershipEntityRefs ?? [];
+    if (claims.includes(DEMO_ADMIN_GROUP)) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    return createCatalogConditionalDecision(
+      request.permission,
+      catalogConditions.isEntityOwner({ claims }),
+    );
   }
 }
 
@@ -26,7 +58,7 @@ export default createBackendModule({
     reg.registerInit({
       deps: { policy: policyExtensionPoint },
       async init({ policy }) {
-        policy.setPolicy(new DemoAllowAllPolicy());
+        policy.setPolicy(new DemoPermissionPolicy());
       },
     });
   },

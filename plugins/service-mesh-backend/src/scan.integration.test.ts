@@ -1,30 +1,17 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import {
-  createServiceFactory,
-  SchedulerServiceTaskInvocationDefinition,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { Knex } from 'knex';
 import request from 'supertest';
 import { FakeKubernetesApi } from './__testUtils__/fakeKubernetesApi';
+import { startScanBackend, TOKEN } from './__testUtils__/scanBackend';
 import { clusterObjects, serviceEntity } from './__testUtils__/scanFixtures';
 import {
   createStoreTestDatabases,
   reportSkippedDatabases,
 } from './__testUtils__/testDatabases';
-import { serviceMeshPlugin } from './plugin';
 
 jest.setTimeout(60_000);
 
-const TOKEN = 'scanner-sa-token';
 const { databases, ids, skipped } = createStoreTestDatabases();
 
 const entities: Entity[] = [
@@ -41,68 +28,6 @@ const entities: Entity[] = [
   serviceEntity('ghost', { id: 'ghost' }),
   serviceEntity('legacy-batch'),
 ];
-
-async function startScanBackend(options: {
-  knex: Knex;
-  api: FakeKubernetesApi;
-  entities?: Entity[];
-  extraFeatures?: any[];
-  config?: object;
-}) {
-  const tasks: (SchedulerServiceTaskScheduleDefinition &
-    SchedulerServiceTaskInvocationDefinition)[] = [];
-  const scheduler = mockServices.scheduler.mock({
-    scheduleTask: jest.fn(async task => {
-      tasks.push(task);
-    }),
-  });
-  const catalog = catalogServiceMock({
-    entities: options.entities ?? entities,
-  });
-  const { server } = await startTestBackend({
-    features: [
-      serviceMeshPlugin,
-      mockServices.database.factory({ knex: options.knex }),
-      mockServices.rootConfig.factory({
-        data: options.config ?? {
-          kubernetes: {
-            clusterLocatorMethods: [
-              {
-                type: 'config',
-                clusters: [
-                  {
-                    name: 'prod',
-                    url: options.api.url,
-                    authProvider: 'serviceAccount',
-                    serviceAccountToken: TOKEN,
-                    skipTLSVerify: true,
-                  },
-                ],
-              },
-            ],
-          },
-          serviceMesh: { kubernetes: { pageSize: 2 } },
-        },
-      }),
-      scheduler.factory,
-      createServiceFactory({
-        service: catalogServiceRef,
-        deps: {},
-        factory: () => catalog,
-      }),
-      ...(options.extraFeatures ?? []),
-    ],
-  });
-  expect(tasks.map(t => [t.id, t.scope])).toEqual([
-    ['service-mesh-scan', 'global'],
-  ]);
-  const scan = () => tasks[0].fn(new AbortController().signal);
-  const get = (path: string) =>
-    request(server)
-      .get(`/api/service-mesh${path}`)
-      .set('Authorization', mockCredentials.user.header());
-  return { server, scan, get, catalog };
-}
 
 describe('scanning the catalog against a cluster', () => {
   let api: FakeKubernetesApi;
@@ -122,6 +47,7 @@ describe('scanning the catalog against a cluster', () => {
     const { scan, get } = await startScanBackend({
       knex: await databases.init(id),
       api,
+      entities,
     });
 
     await scan();
@@ -220,6 +146,7 @@ describe('scanning the catalog against a cluster', () => {
     const { scan, get } = await startScanBackend({
       knex: await databases.init('SQLITE_3'),
       api,
+      entities,
     });
     await scan();
 
@@ -260,6 +187,7 @@ describe('scanning the catalog against a cluster', () => {
     const { scan, get } = await startScanBackend({
       knex: await databases.init('SQLITE_3'),
       api,
+      entities,
     });
 
     await scan();
@@ -278,6 +206,7 @@ describe('scanning the catalog against a cluster', () => {
     const { scan, get, catalog } = await startScanBackend({
       knex: await databases.init('SQLITE_3'),
       api,
+      entities,
     });
     await scan();
     const before = await get('/scorecard');
@@ -376,6 +305,7 @@ describe('assessment and scorecard routes', () => {
     const { scan, get } = await startScanBackend({
       knex: await databases.init(id),
       api,
+      entities,
     });
     await scan();
 
@@ -422,6 +352,7 @@ describe('assessment and scorecard routes', () => {
     const { get } = await startScanBackend({
       knex: await databases.init('SQLITE_3'),
       api,
+      entities,
     });
 
     const badStage = await get('/scorecard?stage=nearly-there');
@@ -437,6 +368,7 @@ describe('assessment and scorecard routes', () => {
     const { get } = await startScanBackend({
       knex: await databases.init('SQLITE_3'),
       api,
+      entities,
     });
 
     const unknown = await get('/entities/component/default/nope/assessment');
@@ -452,6 +384,7 @@ describe('assessment and scorecard routes', () => {
     const { server, get } = await startScanBackend({
       knex: await databases.init('SQLITE_3'),
       api,
+      entities,
     });
 
     const refreshed = await request(server)
@@ -468,6 +401,7 @@ describe('assessment and scorecard routes', () => {
     const { server } = await startScanBackend({
       knex: await databases.init('SQLITE_3'),
       api,
+      entities,
       extraFeatures: [
         mockServices.permissions.mock({
           authorize: async requests =>
@@ -490,6 +424,7 @@ describe('assessment and scorecard routes', () => {
     const { server } = await startScanBackend({
       knex: await databases.init('SQLITE_3'),
       api,
+      entities,
     });
     for (const path of [
       '/scorecard',

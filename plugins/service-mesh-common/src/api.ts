@@ -193,3 +193,104 @@ export interface ClusterHealth {
 export interface ClusterHealthList {
   items: ClusterHealth[];
 }
+
+export const MIGRATION_TASK_STATUSES = [
+  'open',
+  'in-progress',
+  'blocked',
+  'done',
+  'wont-do',
+] as const;
+
+export type MigrationTaskStatus = (typeof MIGRATION_TASK_STATUSES)[number];
+
+/** Statuses of a task that is still to be worked on. */
+export const ACTIVE_TASK_STATUSES: readonly MigrationTaskStatus[] = [
+  'open',
+  'in-progress',
+  'blocked',
+];
+
+export interface MigrationTaskComment {
+  id: string;
+  author: string;
+  body: string;
+  createdAt: string;
+}
+
+/** A migration task filed from the portal. */
+export interface MigrationTask {
+  id: string;
+  entityRef: string;
+  /** The mesh (or `gateway-api`) the service moves to. */
+  target: string;
+  title: string;
+  /** Markdown: why, and the steps of the migration plan. */
+  description: string;
+  status: MigrationTaskStatus;
+  /** Group (or user) entity ref; defaults to the entity's owner. */
+  assignee?: string;
+  /** YYYY-MM-DD */
+  dueDate?: string;
+  /** Increments on every change; updates must send the version they read. */
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Set when the scanner closed the task, or on a status change with a note. */
+  resolution?: string;
+  /** The issue opened in the entity's repository, when that sink is on. */
+  externalUrl?: string;
+  externalError?: string;
+  comments: MigrationTaskComment[];
+}
+
+/** `POST /tasks` (send an `Idempotency-Key` header to make retries safe). */
+export interface CreateMigrationTaskRequest {
+  entityRef: string;
+  target: string;
+  title?: string;
+  description?: string;
+  assignee?: string;
+  dueDate?: string;
+}
+
+/** `PATCH /tasks/:id` */
+export interface UpdateMigrationTaskRequest {
+  version: number;
+  status?: MigrationTaskStatus;
+  title?: string;
+  description?: string;
+  assignee?: string | null;
+  dueDate?: string | null;
+  /** Why the status changed; kept as the task's resolution. */
+  note?: string;
+}
+
+/** `POST /tasks/bulk`: one task per matching service, in one transaction. */
+export interface BulkCreateMigrationTasksRequest {
+  target: string;
+  owner?: string;
+  system?: string;
+  stages?: AdoptionStage[];
+  dueDate?: string;
+}
+
+export interface BulkCreateMigrationTasksResponse {
+  created: MigrationTask[];
+  skipped: { entityRef: string; reason: string; taskId?: string }[];
+}
+
+export interface MigrationTaskQuery {
+  entityRef?: string;
+  assignee?: string[];
+  status?: MigrationTaskStatus[];
+  target?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface MigrationTaskList {
+  items: MigrationTask[];
+  totalCount: number;
+}

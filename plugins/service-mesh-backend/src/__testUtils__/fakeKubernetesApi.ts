@@ -22,19 +22,42 @@ export interface FakeKubernetesApiOptions {
   servedGroupVersions?: string[];
   /** Faults by URL path (without query), e.g. `/api/v1/pods`. */
   faults?: Record<string, FakeFault>;
+  /**
+   * Keep every request in `requests` (default true). The benchmark turns it
+   * off: a million recorded requests would measure the recorder.
+   */
+  recordRequests?: boolean;
+}
+
+/** The objects of one list path, indexed once (see `#indexFor`). */
+interface KindIndex {
+  /** Each item as the API server sends it (no apiVersion and kind), serialised once. */
+  items: { object: KubeObject; json: string }[];
+  byNamespace: Map<string, KindIndex['items']>;
+  /** `key=value` label postings, built on the first label-selector list. */
+  byLabel?: Map<string, KindIndex['items']>;
 }
 
 /**
  * A small Kubernetes-API-shaped server on 127.0.0.1: discovery at `/apis`,
- * cluster-scope lists for the kinds the scanner reads, honouring
+ * cluster-scope and namespaced lists for the kinds the scanner reads, honouring
  * `labelSelector` (equality terms), `fieldSelector=metadata.name=`, `limit`
  * and `continue`, checking the bearer token, and answering injected faults.
  * Items are sent without apiVersion and kind, as a real API server sends them.
+ * Objects are indexed by kind and serialised once, so it also serves the
+ * benchmark's fleets (`bench/`) of a hundred thousand pods.
  */
 export class FakeKubernetesApi {
   readonly requests: { path: string; query: URLSearchParams }[] = [];
+  /** Requests answered and response bytes sent, counted even when not recorded. */
+  readonly counters = { requests: 0, bytes: 0 };
   options: FakeKubernetesApiOptions;
   #server?: Server;
+  #index?: {
+    objects: KubeObject[];
+    length: number;
+    kinds: Map<string, KindIndex>;
+  };
 
   constructor(options: FakeKubernetesApiOptions) {
     this.options = options;
@@ -65,10 +88,19 @@ export class FakeKubernetesApi {
 
   async #handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    this.requests.push({ path: url.pathname, query: url.searchParams });
+    if (this.options.recordRequests !== false) {
+      this.requests.push({ path: url.pathname, query: url.searchParams });
+    }
+    this.counters.requests += 1;
+    const send = (code: number, body: unknown) => {
+      const text = typeof body === 'string' ? body : JSON.stringify(body);
+      this.counters.bytes += Buffer.byteLength(text);
+      res.writeHead(code, { 'Content-Type': 'application/json' });
+      res.end(text);
+    };
 
     if (req.headers.authorization !== `Bearer ${this.options.token}`) {
-      send(res, 401, status(401, 'Unauthorized'));
+      send(401, status(401, 'Unauthorized'));
       return;
     }
     const fault = this.options.faults?.[url.pathname];
@@ -79,20 +111,68 @@ export class FakeKubernetesApi {
       res.end('{"kind":"PodList","items":[{"metadata":');
       return;
     } else if (fault) {
-      send(res, fault.status, status(fault.status, fault.message ?? 'fault'));
+      send(fault.status, status(fault.status, fault.message ?? 'fault'));
       return;
     }
 
     if (url.pathname === '/apis') {
-      send(res, 200, this.#discovery());
+      send(200, this.#discovery());
       return;
     }
-    const kind = LISTED_KINDS.find(k => listPath(k) === url.pathname);
+    // Cluster scope (`/api/v1/pods`) or one namespace
+    // (`/api/v1/namespaces/shop/pods`), as Backstage's Kubernetes plugin asks.
+    const namespaced = url.pathname.match(
+      /^(\/apis?\/(?:[^/]+\/)?[^/]+)\/namespaces\/([^/]+)\/([^/]+)$/,
+    );
+    const path = namespaced
+      ? `${namespaced[1]}/${namespaced[3]}`
+      : url.pathname;
+    const kind = LISTED_KINDS.find(k => listPath(k) === path);
     if (!kind || !this.#served().has(kind.apiVersion)) {
-      send(res, 404, status(404, `the server could not find ${url.pathname}`));
+      send(404, status(404, `the server could not find ${url.pathname}`));
       return;
     }
-    send(res, 200, this.#list(kind.apiVersion, kind.kind, url.searchParams));
+    send(
+      200,
+      this.#list(
+        kind.apiVersion,
+        kind.kind,
+        url.searchParams,
+        namespaced ? decodeURIComponent(namespaced[2]) : undefined,
+      ),
+    );
+  }
+
+  /**
+   * Objects by list path, serialised once: rebuilt only when `objects` is
+   * replaced or grows, so a large fleet is not filtered on every request.
+   */
+  #indexFor(apiVersion: string, kind: string): KindIndex | undefined {
+    const { objects } = this.options;
+    if (
+      !this.#index ||
+      this.#index.objects !== objects ||
+      this.#index.length !== objects.length
+    ) {
+      const kinds = new Map<string, KindIndex>();
+      for (const object of objects) {
+        const key = `${object.apiVersion}\u0000${object.kind}`;
+        let entry = kinds.get(key);
+        if (!entry) {
+          entry = { items: [], byNamespace: new Map() };
+          kinds.set(key, entry);
+        }
+        const { apiVersion: _a, kind: _k, ...rest } = object;
+        const item = { object, json: JSON.stringify(rest) };
+        entry.items.push(item);
+        const ns = object.metadata.namespace ?? '';
+        const inNamespace = entry.byNamespace.get(ns);
+        if (inNamespace) inNamespace.push(item);
+        else entry.byNamespace.set(ns, [item]);
+      }
+      this.#index = { objects, length: objects.length, kinds };
+    }
+    return this.#index.kinds.get(`${apiVersion}\u0000${kind}`);
   }
 
   #served(): Set<string> {
@@ -126,7 +206,12 @@ export class FakeKubernetesApi {
     };
   }
 
-  #list(apiVersion: string, kind: string, query: URLSearchParams) {
+  #list(
+    apiVersion: string,
+    kind: string,
+    query: URLSearchParams,
+    namespace?: string,
+  ): string {
     const labelTerms = (query.get('labelSelector') ?? '')
       .split(',')
       .filter(Boolean)
@@ -134,10 +219,31 @@ export class FakeKubernetesApi {
     const nameField = query
       .get('fieldSelector')
       ?.match(/^metadata\.name=(.+)$/)?.[1];
-    const matching = this.options.objects.filter(
-      o =>
-        o.apiVersion === apiVersion &&
-        o.kind === kind &&
+    const index = this.#indexFor(apiVersion, kind);
+    let candidates =
+      (namespace === undefined
+        ? index?.items
+        : index?.byNamespace.get(namespace)) ?? [];
+    if (index && labelTerms.length > 0) {
+      if (!index.byLabel) {
+        index.byLabel = new Map();
+        for (const item of index.items) {
+          for (const [k, v] of Object.entries(
+            item.object.metadata.labels ?? {},
+          )) {
+            const posting = index.byLabel.get(`${k}=${v}`);
+            if (posting) posting.push(item);
+            else index.byLabel.set(`${k}=${v}`, [item]);
+          }
+        }
+      }
+      const [k, v] = labelTerms[0];
+      const posting = index.byLabel.get(`${k}=${v}`) ?? [];
+      if (posting.length < candidates.length) candidates = posting;
+    }
+    const matching = candidates.filter(
+      ({ object: o }) =>
+        (namespace === undefined || o.metadata.namespace === namespace) &&
         (!nameField || o.metadata.name === nameField) &&
         labelTerms.every(([k, v]) => o.metadata.labels?.[k] === v),
     );
@@ -147,25 +253,22 @@ export class FakeKubernetesApi {
     const limit = Number(query.get('limit') ?? 0) || matching.length;
     const page = matching.slice(offset, offset + limit);
     const next = offset + limit;
-    return {
-      kind: `${kind}List`,
-      apiVersion,
-      metadata: {
-        resourceVersion: '1',
-        ...(next < matching.length
-          ? { continue: Buffer.from(String(next)).toString('base64') }
-          : {}),
-      },
-      items: page.map(({ apiVersion: _a, kind: _k, ...rest }) => rest),
+    const metadata = {
+      resourceVersion: '1',
+      ...(next < matching.length
+        ? { continue: Buffer.from(String(next)).toString('base64') }
+        : {}),
     };
+    // Assembled from the items serialised once: the same JSON as
+    // JSON.stringify of the whole list, without re-serialising every item.
+    return `{"kind":${JSON.stringify(
+      `${kind}List`,
+    )},"apiVersion":${JSON.stringify(apiVersion)},"metadata":${JSON.stringify(
+      metadata,
+    )},"items":[${page.map(item => item.json).join(',')}]}`;
   }
 }
 
 function status(code: number, message: string) {
   return { kind: 'Status', apiVersion: 'v1', status: 'Failure', code, message };
-}
-
-function send(res: ServerResponse, code: number, body: unknown) {
-  res.writeHead(code, { 'Content-Type': 'application/json' });
-  res.end(JSON.stringify(body));
 }

@@ -96,6 +96,23 @@ export class AssessmentRepository {
     });
   }
 
+  /** Entity refs (with owner) of the assessments matching a bulk filter. */
+  async entitiesMatching(
+    filter: { owner?: string; system?: string; stages?: string[] },
+    tx: Knex | Knex.Transaction = this.#knex,
+  ): Promise<{ entityRef: string; owner?: string }[]> {
+    const builder = tx('mesh_assessments').select('entity_ref', 'owner');
+    if (filter.owner) builder.where({ owner: filter.owner });
+    if (filter.system) builder.where({ system: filter.system });
+    if (filter.stages?.length) builder.whereIn('stage', filter.stages);
+    const rows: { entity_ref: string; owner: string | null }[] =
+      await builder.orderBy('entity_ref');
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      ...(row.owner ? { owner: row.owner } : {}),
+    }));
+  }
+
   /** Drops assessments of entities that left the catalog. */
   async removeAllExcept(entityRefs: ReadonlySet<string>): Promise<number> {
     const stored: { entity_ref: string }[] = await this.#knex(
@@ -112,8 +129,11 @@ export class AssessmentRepository {
     return gone.length;
   }
 
-  async get(entityRef: string): Promise<EntityAssessmentResponse | undefined> {
-    const row: AssessmentRow | undefined = await this.#knex('mesh_assessments')
+  async get(
+    entityRef: string,
+    tx: Knex | Knex.Transaction = this.#knex,
+  ): Promise<EntityAssessmentResponse | undefined> {
+    const row: AssessmentRow | undefined = await tx('mesh_assessments')
       .where({ entity_ref: entityRef })
       .first();
     return row ? JSON.parse(row.assessment) : undefined;

@@ -3,6 +3,7 @@ import { Knex } from 'knex';
 import { AssessmentRepository } from './AssessmentRepository';
 import { applyDatabaseMigrations, currentSchemaVersion } from './migrations';
 import { ScanRepository } from './ScanRepository';
+import { TaskRepository } from './TaskRepository';
 
 /** The plugin's persistence: assessments, history, scan runs and clusters. */
 export class ServiceMeshStore {
@@ -18,12 +19,14 @@ export class ServiceMeshStore {
 
   readonly assessments: AssessmentRepository;
   readonly scans: ScanRepository;
+  readonly tasks: TaskRepository;
   readonly #knex: Knex;
 
   private constructor(knex: Knex) {
     this.#knex = knex;
     this.assessments = new AssessmentRepository(knex);
     this.scans = new ScanRepository(knex);
+    this.tasks = new TaskRepository(knex);
   }
 
   /** Which engine the store runs on, as reported by `/health`. */
@@ -32,6 +35,11 @@ export class ServiceMeshStore {
     if (client.includes('sqlite')) return 'sqlite';
     if (client === 'pg' || client.includes('postgres')) return 'postgres';
     return 'other';
+  }
+
+  /** Runs `fn` in one transaction (e.g. bulk filing of tasks). */
+  transaction<T>(fn: (tx: Knex.Transaction) => Promise<T>): Promise<T> {
+    return this.#knex.transaction(fn);
   }
 
   async schemaVersion(): Promise<string | null> {

@@ -13,6 +13,7 @@ import {
 import { ConfiguredClusterSources } from '../clusters/clusterSourcesFromConfig';
 import { ClusterProblem, ClusterReadError } from '../clusters/types';
 import { ServiceMeshStore } from '../database/ServiceMeshStore';
+import { hasReachedTarget, targetLabel } from '../tasks/targets';
 import { assessEntity } from './assessEntity';
 import { EntityScope, isInScope, readEntitiesInScope } from './catalogEntities';
 import { ClusterState, ClusterStateCache } from './ClusterStateCache';
@@ -95,6 +96,7 @@ export class MeshScanner {
     let assessedCount = 0;
     try {
       const credentials = await auth.getOwnServiceCredentials();
+      const openTasks = await this.#openTasksByEntity();
       const seen = new Set<string>();
       for await (const page of readEntitiesInScope(
         catalog,
@@ -106,6 +108,7 @@ export class MeshScanner {
         const assessed = this.#assessAll(page);
         assessedCount += assessed.length;
         await store.assessments.save(assessed);
+        await this.#closeReachedTasks(assessed, openTasks);
       }
       // Only a complete catalog read may drop the entities that left it.
       await store.assessments.removeAllExcept(seen);
@@ -164,6 +167,43 @@ export class MeshScanner {
       await this.#options.store.assessments.rollUpToday();
     }
     return assessment;
+  }
+
+  async #openTasksByEntity() {
+    const byEntity = new Map<
+      string,
+      { id: string; target: string; version: number }[]
+    >();
+    for (const task of await this.#options.store.tasks.listActive()) {
+      byEntity.set(task.entityRef, [
+        ...(byEntity.get(task.entityRef) ?? []),
+        task,
+      ]);
+    }
+    return byEntity;
+  }
+
+  /** A task whose service reached its target is done: the scanner says so. */
+  async #closeReachedTasks(
+    assessed: EntityAssessmentResponse[],
+    openTasks: Map<string, { id: string; target: string; version: number }[]>,
+  ) {
+    for (const assessment of assessed) {
+      for (const task of openTasks.get(assessment.entity.entityRef) ?? []) {
+        if (!hasReachedTarget(assessment, task.target)) continue;
+        const note = `Closed by the Meshwise scanner on ${assessment.assessedAt.slice(
+          0,
+          10,
+        )}: the service is ${assessment.stage}${
+          assessment.mesh ? ` on ${targetLabel(assessment.mesh)}` : ''
+        }.`;
+        if (await this.#options.store.tasks.markDone(task, note)) {
+          this.#options.logger.info(
+            `Task ${task.id} of ${assessment.entity.entityRef} is done: ${note}`,
+          );
+        }
+      }
+    }
   }
 
   #assessAll(entities: Entity[]): EntityAssessmentResponse[] {

@@ -67,7 +67,7 @@ export function addAssessmentRoutes(
   router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
     const { entity, ref, credentials } = await visibleEntity(req);
     const [decision] = await permissions.authorize(
-      [{ permission: serviceMeshRefreshPermission }],
+      [{ permission: serviceMeshRefreshPermission, resourceRef: ref }],
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {

@@ -20,6 +20,7 @@ import { EntityScope } from '../scanner/catalogEntities';
 import { MeshScanner } from '../scanner/MeshScanner';
 import { addAssessmentRoutes } from './assessmentRoutes';
 import { addScorecardRoutes } from './scorecardRoutes';
+import { addTaskRoutes } from './taskRoutes';
 import { parseBody, parseQuery } from './validation';
 
 export interface RouterOptions {
@@ -84,6 +85,7 @@ export async function createRouter(
 
   addAssessmentRoutes(router, options);
   addScorecardRoutes(router, options);
+  addTaskRoutes(router, options);
 
   return router;
 }

@@ -1,0 +1,86 @@
+/* eslint-disable jest/no-export -- shared test helpers, not a test file */
+import {
+  createServiceFactory,
+  SchedulerServiceTaskInvocationDefinition,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Knex } from 'knex';
+import request from 'supertest';
+import { serviceMeshPlugin } from '../plugin';
+import { FakeKubernetesApi } from './fakeKubernetesApi';
+
+export const TOKEN = 'scanner-sa-token';
+
+/**
+ * The real plugin in a test backend: its scan task captured so tests run it,
+ * the catalog in memory, one cluster served by the fake Kubernetes API.
+ */
+export async function startScanBackend(options: {
+  knex: Knex;
+  api: FakeKubernetesApi;
+  entities: Entity[];
+  extraFeatures?: any[];
+  config?: object;
+}) {
+  const tasks: (SchedulerServiceTaskScheduleDefinition &
+    SchedulerServiceTaskInvocationDefinition)[] = [];
+  const scheduler = mockServices.scheduler.mock({
+    scheduleTask: jest.fn(async task => {
+      tasks.push(task);
+    }),
+  });
+  const catalog = catalogServiceMock({
+    entities: options.entities,
+  });
+  const { server } = await startTestBackend({
+    features: [
+      serviceMeshPlugin,
+      mockServices.database.factory({ knex: options.knex }),
+      mockServices.rootConfig.factory({
+        data: options.config ?? {
+          kubernetes: {
+            clusterLocatorMethods: [
+              {
+                type: 'config',
+                clusters: [
+                  {
+                    name: 'prod',
+                    url: options.api.url,
+                    authProvider: 'serviceAccount',
+                    serviceAccountToken: TOKEN,
+                    skipTLSVerify: true,
+                  },
+                ],
+              },
+            ],
+          },
+          serviceMesh: { kubernetes: { pageSize: 2 } },
+        },
+      }),
+      scheduler.factory,
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: () => catalog,
+      }),
+      ...(options.extraFeatures ?? []),
+    ],
+  });
+  expect(tasks.map(t => [t.id, t.scope])).toEqual([
+    ['service-mesh-scan', 'global'],
+  ]);
+  const scan = () => tasks[0].fn(new AbortController().signal);
+  const get = (path: string) =>
+    request(server)
+      .get(`/api/service-mesh${path}`)
+      .set('Authorization', mockCredentials.user.header());
+  return { server, scan, get, catalog };
+}
