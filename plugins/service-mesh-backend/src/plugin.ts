@@ -13,6 +13,7 @@ import { packageVersion } from './packageVersion';
 import { MeshScanner } from './scanner/MeshScanner';
 import { readScanConfig } from './scanner/scanConfig';
 import { createRouter } from './service/router';
+import { GithubIssueSink } from './tasks/GithubIssueSink';
 
 /** The id of the scheduled scan, for `scheduler.triggerTask`. */
 export const SCAN_TASK_ID = 'service-mesh-scan';
@@ -92,6 +93,7 @@ export const serviceMeshPlugin = createBackendPlugin({
             scope: scanConfig.scope,
             version: packageVersion(),
             knowledgeBase,
+            taskSink: GithubIssueSink.fromConfig(config, logger),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -18,6 +18,7 @@ import {
 import { ServiceMeshStore } from '../database/ServiceMeshStore';
 import { EntityScope } from '../scanner/catalogEntities';
 import { MeshScanner } from '../scanner/MeshScanner';
+import { TaskSink } from '../tasks/GithubIssueSink';
 import { addAssessmentRoutes } from './assessmentRoutes';
 import { addScorecardRoutes } from './scorecardRoutes';
 import { addTaskRoutes } from './taskRoutes';
@@ -34,6 +35,8 @@ export interface RouterOptions {
   version: string;
   /** The built-in knowledge base with the app-config overrides applied. */
   knowledgeBase: MeshKnowledgeBase;
+  /** Where tasks are also opened (a GitHub issue), when configured. */
+  taskSink?: TaskSink;
 }
 
 const scansQuery = z.object({

@@ -3,13 +3,18 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   BulkCreateMigrationTasksResponse,
   MIGRATION_TASK_STATUSES,
+  MigrationTask,
   serviceMeshTaskCreatePermission,
   serviceMeshTaskUpdatePermission,
 } from '@meshwise/backstage-plugin-service-mesh-common';
@@ -17,6 +22,7 @@ import express from 'express';
 import { z } from 'zod';
 import { ServiceMeshStore } from '../database/ServiceMeshStore';
 import { EntityScope, toAssessedEntity } from '../scanner/catalogEntities';
+import { TaskSink } from '../tasks/GithubIssueSink';
 import { defaultTaskDescription } from '../tasks/taskDescription';
 import { targetLabel, TASK_TARGETS } from '../tasks/targets';
 import { visibleEntityRefs } from './entityVisibility';
@@ -85,6 +91,8 @@ const listQuery = z.object({
 });
 
 export interface TaskRoutesOptions {
+  /** Where tasks are also opened (a GitHub issue), when configured. */
+  taskSink?: TaskSink;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   catalog: CatalogService;
@@ -106,7 +114,18 @@ export function addTaskRoutes(
   router: express.Router,
   options: TaskRoutesOptions,
 ) {
-  const { httpAuth, permissions, catalog, store, scope } = options;
+  const { httpAuth, permissions, catalog, store, scope, taskSink } = options;
+
+  /** Mirrors a new task to the sink; the outcome is kept on the task. */
+  async function openExternally(task: MigrationTask, entity: Entity) {
+    if (!taskSink) return task;
+    const result = await taskSink.open(task, entity);
+    await store.tasks.setExternal(
+      task.id,
+      'url' in result ? { url: result.url } : { error: result.error },
+    );
+    return (await store.tasks.get(task.id))!;
+  }
 
   const credentialsOf = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -177,7 +196,9 @@ export function addTaskRoutes(
       createdBy,
       idempotencyKey: key ? `${createdBy}:${key}` : undefined,
     });
-    res.status(created ? 201 : 200).json(task);
+    res
+      .status(created ? 201 : 200)
+      .json(created ? await openExternally(task, entity) : task);
   });
 
   router.post('/tasks/bulk', async (req, res) => {
@@ -265,6 +286,17 @@ export function addTaskRoutes(
         return outcome;
       },
     );
+    if (taskSink && result.created.length > 0) {
+      const { items } = await catalog.getEntitiesByRefs(
+        { entityRefs: result.created.map(task => task.entityRef) },
+        { credentials },
+      );
+      result.created = await Promise.all(
+        result.created.map((task, i) =>
+          items[i] ? openExternally(task, items[i]!) : task,
+        ),
+      );
+    }
     res.status(result.created.length ? 201 : 200).json(result);
   });
 
