@@ -8,6 +8,7 @@ export {
   serviceMeshPlugin,
   ServiceMeshPage,
   EntityServiceMeshContent,
+  EntityMeshReadinessCard,
 } from './plugin';
 export { serviceMeshApiRef, ServiceMeshClient } from './api';
 export type { ServiceMeshApi } from './api';

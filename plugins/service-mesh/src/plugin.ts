@@ -59,3 +59,21 @@ export const EntityServiceMeshContent = serviceMeshPlugin.provide(
     },
   }),
 );
+
+/**
+ * The readiness card for an entity's overview page: stage, score and the
+ * top blocking findings, with a link to the Mesh tab.
+ *
+ * @public
+ */
+export const EntityMeshReadinessCard = serviceMeshPlugin.provide(
+  createComponentExtension({
+    name: 'EntityMeshReadinessCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityMeshReadinessCard').then(
+          m => m.EntityMeshReadinessCard,
+        ),
+    },
+  }),
+);

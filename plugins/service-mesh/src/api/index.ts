@@ -1,3 +1,3 @@
 export { serviceMeshApiRef } from './ServiceMeshApi';
-export type { ServiceMeshApi } from './ServiceMeshApi';
+export type { EntityName, ServiceMeshApi } from './ServiceMeshApi';
 export { ServiceMeshClient } from './ServiceMeshClient';

@@ -1,17 +1,26 @@
 import { ServiceMeshApi } from '../api';
 
-/** A ServiceMeshApi whose answers each test sets. */
+/** A ServiceMeshApi whose answers each test sets; unset calls reject. */
 export function mockServiceMeshApi(
   overrides: Partial<ServiceMeshApi> = {},
 ): jest.Mocked<ServiceMeshApi> {
+  const unset = (name: string) =>
+    jest.fn().mockRejectedValue(new Error(`${name} not mocked`));
   return {
     getHealth: jest.fn().mockResolvedValue({
       status: 'ok',
       version: '0.1.0',
       database: 'sqlite',
-      schemaVersion: '20261122010000',
+      schemaVersion: '20261122020000',
     }),
     listScans: jest.fn().mockResolvedValue({ items: [] }),
+    listClusters: jest.fn().mockResolvedValue({ items: [] }),
+    getEntityAssessment: unset('getEntityAssessment'),
+    refreshEntityAssessment: unset('refreshEntityAssessment'),
+    getScorecard: unset('getScorecard'),
+    getScorecardHistory: unset('getScorecardHistory'),
+    getMeshes: unset('getMeshes'),
+    recommendMeshes: unset('recommendMeshes'),
     ...overrides,
   } as jest.Mocked<ServiceMeshApi>;
 }

@@ -25,7 +25,10 @@ import {
   Direction,
   EntityCatalogGraphCard,
 } from '@backstage/plugin-catalog-graph';
-import { EntityServiceMeshContent } from '@meshwise/backstage-plugin-service-mesh';
+import {
+  EntityMeshReadinessCard,
+  EntityServiceMeshContent,
+} from '@meshwise/backstage-plugin-service-mesh';
 
 const entityWarningContent = (
   <>
@@ -71,10 +74,31 @@ const overviewContent = (
   </Grid>
 );
 
+const serviceOverviewContent = (
+  <Grid container spacing={3} alignItems="stretch">
+    {entityWarningContent}
+    <Grid item md={6}>
+      <EntityAboutCard />
+    </Grid>
+    <Grid item md={6} xs={12}>
+      <EntityCatalogGraphCard height={400} />
+    </Grid>
+    <Grid item md={6} xs={12}>
+      <EntityMeshReadinessCard />
+    </Grid>
+    <Grid item md={6} xs={12}>
+      <EntityLinksCard />
+    </Grid>
+    <Grid item md={12} xs={12}>
+      <EntityHasSubcomponentsCard />
+    </Grid>
+  </Grid>
+);
+
 const serviceEntityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
-      {overviewContent}
+      {serviceOverviewContent}
     </EntityLayout.Route>
     <EntityLayout.Route path="/mesh" title="Mesh">
       <EntityServiceMeshContent />

@@ -2,9 +2,9 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { serviceMeshApiRef } from '../../api';
 import { mockServiceMeshApi } from '../testUtils';
-import { ServiceMeshPage } from './ServiceMeshPage';
+import { OperationsTab } from './OperationsTab';
 
-describe('ServiceMeshPage', () => {
+describe('OperationsTab', () => {
   it("shows the backend's status and its scans", async () => {
     const api = mockServiceMeshApi({
       listScans: jest.fn().mockResolvedValue({
@@ -29,12 +29,12 @@ describe('ServiceMeshPage', () => {
 
     await renderInTestApp(
       <TestApiProvider apis={[[serviceMeshApiRef, api]]}>
-        <ServiceMeshPage />
+        <OperationsTab />
       </TestApiProvider>,
     );
 
     expect(await screen.findByText('Meshwise backend')).toBeInTheDocument();
-    expect(screen.getByText('20261122010000')).toBeInTheDocument();
+    expect(screen.getByText('20261122020000')).toBeInTheDocument();
     expect(screen.getByText('partial')).toBeInTheDocument();
     expect(screen.getByText('demo: ok, prod-eu: failed')).toBeInTheDocument();
     expect(api.listScans).toHaveBeenCalledWith({ limit: 20 });
@@ -43,7 +43,7 @@ describe('ServiceMeshPage', () => {
   it('says what to do when no scan has run', async () => {
     await renderInTestApp(
       <TestApiProvider apis={[[serviceMeshApiRef, mockServiceMeshApi()]]}>
-        <ServiceMeshPage />
+        <OperationsTab />
       </TestApiProvider>,
     );
 
@@ -57,7 +57,7 @@ describe('ServiceMeshPage', () => {
 
     await renderInTestApp(
       <TestApiProvider apis={[[serviceMeshApiRef, api]]}>
-        <ServiceMeshPage />
+        <OperationsTab />
       </TestApiProvider>,
     );
 

@@ -1,56 +1,37 @@
 import {
-  Content,
-  ContentHeader,
   Header,
   Page,
-  Progress,
-  ResponseErrorPanel,
   SupportButton,
+  TabbedLayout,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import Grid from '@material-ui/core/Grid';
-import useAsync from 'react-use/esm/useAsync';
-import { serviceMeshApiRef } from '../../api';
-import { BackendStatus } from '../common/BackendStatus';
-import { ScanRunsTable } from '../common/ScanRunsTable';
+import { ComparisonTab } from '../Comparison';
+import { OperationsTab } from '../Operations';
+import { ScorecardTab } from '../Scorecard';
 
 /** The Service Mesh page of the portal. */
 export function ServiceMeshPage() {
-  const api = useApi(serviceMeshApiRef);
-  const { value, loading, error } = useAsync(
-    async () => ({
-      health: await api.getHealth(),
-      scans: await api.listScans({ limit: 20 }),
-    }),
-    [api],
-  );
-
   return (
     <Page themeId="tool">
       <Header
         title="Service Mesh"
         subtitle="Compare meshes, track adoption and plan migrations"
-      />
-      <Content>
-        <ContentHeader title="Overview">
-          <SupportButton>
-            Meshwise assesses every service's Kubernetes workloads for mesh
-            readiness and tracks its adoption.
-          </SupportButton>
-        </ContentHeader>
-        {loading && <Progress />}
-        {error && <ResponseErrorPanel error={error} />}
-        {value && (
-          <Grid container spacing={3}>
-            <Grid item xs={12} md={4}>
-              <BackendStatus health={value.health} />
-            </Grid>
-            <Grid item xs={12} md={8}>
-              <ScanRunsTable runs={value.scans.items} />
-            </Grid>
-          </Grid>
-        )}
-      </Content>
+      >
+        <SupportButton>
+          Meshwise assesses every service's Kubernetes workloads for mesh
+          readiness, compares the meshes and tracks adoption.
+        </SupportButton>
+      </Header>
+      <TabbedLayout>
+        <TabbedLayout.Route path="/scorecard" title="Scorecard">
+          <ScorecardTab />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/comparison" title="Comparison">
+          <ComparisonTab />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/operations" title="Operations">
+          <OperationsTab />
+        </TabbedLayout.Route>
+      </TabbedLayout>
     </Page>
   );
 }

@@ -1,0 +1,1 @@
+export { EntityMeshReadinessCard } from './EntityMeshReadinessCard';

@@ -1,0 +1,121 @@
+import { InfoCard } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import CircularProgress from '@material-ui/core/CircularProgress';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import Typography from '@material-ui/core/Typography';
+import RefreshIcon from '@material-ui/icons/Refresh';
+import Alert from '@material-ui/lab/Alert';
+import { EntityAssessmentResponse } from '@meshwise/backstage-plugin-service-mesh-common';
+import { formatExactTime, formatRelativeTime } from '../common/format';
+
+/** The Refresh button, with its progress and its error. */
+export function RefreshButton(props: {
+  onRefresh: () => void;
+  refreshing: boolean;
+  error?: Error;
+}) {
+  const { onRefresh, refreshing, error } = props;
+  return (
+    <>
+      <Button
+        variant="outlined"
+        color="primary"
+        onClick={onRefresh}
+        disabled={refreshing}
+        startIcon={
+          refreshing ? <CircularProgress size={16} /> : <RefreshIcon />
+        }
+      >
+        {refreshing ? 'Assessing…' : 'Refresh'}
+      </Button>
+      {refreshing && (
+        <Box mt={1}>
+          <LinearProgress aria-label="Re-assessing the service" />
+          <Typography variant="caption" color="textSecondary">
+            Reading the clusters and re-assessing; this can take a few seconds.
+          </Typography>
+        </Box>
+      )}
+      {error && !refreshing && (
+        <Box mt={1}>
+          <Alert severity="error">Refresh failed: {error.message}</Alert>
+        </Box>
+      )}
+    </>
+  );
+}
+
+/** When and from which clusters the assessment was made. */
+export function FreshnessCard(props: {
+  response: EntityAssessmentResponse;
+  onRefresh: () => void;
+  refreshing: boolean;
+  refreshError?: Error;
+}) {
+  const { response, onRefresh, refreshing, refreshError } = props;
+  const stale = response.clusters.filter(cluster => cluster.stale);
+  return (
+    <InfoCard title="Freshness">
+      <Typography variant="body1">
+        Assessed{' '}
+        <time dateTime={response.assessedAt} title={response.assessedAt}>
+          {formatRelativeTime(response.assessedAt)}
+        </time>
+      </Typography>
+      <Typography variant="body2" color="textSecondary" gutterBottom>
+        {formatExactTime(response.assessedAt)}
+        {response.assessment
+          ? ` · engine ${response.assessment.engineVersion}`
+          : ''}
+      </Typography>
+
+      {stale.map(cluster => (
+        <Box key={cluster.cluster} mb={1}>
+          <Alert severity="warning">
+            Cluster {cluster.cluster}: data is stale
+            {cluster.readAt
+              ? ` (last read ${formatRelativeTime(
+                  cluster.readAt,
+                )}, ${formatExactTime(cluster.readAt)})`
+              : ' (never read)'}
+            {cluster.staleReason ? `: ${cluster.staleReason}` : ''}
+          </Alert>
+        </Box>
+      ))}
+
+      <List dense disablePadding aria-label="Cluster sources">
+        {response.clusters.map(cluster => (
+          <ListItem key={cluster.cluster} disableGutters>
+            <ListItemText
+              primary={cluster.cluster}
+              secondary={
+                cluster.readAt
+                  ? `read ${formatRelativeTime(cluster.readAt)}${
+                      cluster.stale ? ' (stale)' : ''
+                    }`
+                  : 'never read'
+              }
+            />
+          </ListItem>
+        ))}
+      </List>
+      {response.clusters.length === 0 && (
+        <Typography variant="body2" paragraph>
+          No cluster contributed to this assessment.
+        </Typography>
+      )}
+
+      <Box mt={1}>
+        <RefreshButton
+          onRefresh={onRefresh}
+          refreshing={refreshing}
+          error={refreshError}
+        />
+      </Box>
+    </InfoCard>
+  );
+}

@@ -1,0 +1,112 @@
+import { Link, Table, TableColumn } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import {
+  EntityRefLink,
+  entityRouteParams,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import TablePagination from '@material-ui/core/TablePagination';
+import Tooltip from '@material-ui/core/Tooltip';
+import { ScorecardRow } from '@meshwise/backstage-plugin-service-mesh-common';
+import { useMemo } from 'react';
+import {
+  formatExactTime,
+  formatRelativeTime,
+  meshName,
+} from '../common/format';
+import { StageChip } from '../common/StageChip';
+
+export const PAGE_SIZES = [20, 50, 100];
+
+/** One page of the scorecard; paging, sorting and filtering are server-side. */
+export function ScorecardTable(props: {
+  rows: ScorecardRow[];
+  totalCount: number;
+  page: number;
+  pageSize: number;
+  loading: boolean;
+  onPageChange: (page: number) => void;
+  onPageSizeChange: (pageSize: number) => void;
+}) {
+  const entityRoute = useRouteRef(entityRouteRef);
+  const columns = useMemo<TableColumn<ScorecardRow>[]>(
+    () => [
+      {
+        title: 'Service',
+        render: row => (
+          <Link to={`${entityRoute(entityRouteParams(row.entityRef))}/mesh`}>
+            {row.title ?? row.name}
+          </Link>
+        ),
+      },
+      {
+        title: 'Owner',
+        render: row =>
+          row.owner ? (
+            <EntityRefLink entityRef={row.owner} defaultKind="group" />
+          ) : (
+            '-'
+          ),
+      },
+      {
+        title: 'System',
+        render: row =>
+          row.system ? (
+            <EntityRefLink entityRef={row.system} defaultKind="system" />
+          ) : (
+            '-'
+          ),
+      },
+      { title: 'Mesh', render: row => meshName(row.mesh) },
+      { title: 'Stage', render: row => <StageChip stage={row.stage} /> },
+      {
+        title: 'Readiness',
+        align: 'right',
+        render: row => (row.score === null ? '-' : row.score),
+      },
+      { title: 'Blocking', align: 'right', render: row => row.blockingCount },
+      {
+        title: 'Last assessed',
+        render: row => (
+          <Tooltip title={formatExactTime(row.assessedAt)}>
+            <span>{formatRelativeTime(row.assessedAt)}</span>
+          </Tooltip>
+        ),
+      },
+    ],
+    [entityRoute],
+  );
+
+  return (
+    <>
+      <Table<ScorecardRow>
+        title="Services"
+        subtitle={`${props.totalCount} matching`}
+        isLoading={props.loading}
+        columns={columns}
+        data={props.rows}
+        options={{
+          paging: false,
+          search: false,
+          sorting: false,
+          padding: 'dense',
+          draggable: false,
+        }}
+        emptyContent={
+          <div style={{ padding: 16 }}>No service matches these filters.</div>
+        }
+      />
+      <TablePagination
+        component="div"
+        count={props.totalCount}
+        page={props.page}
+        rowsPerPage={props.pageSize}
+        rowsPerPageOptions={PAGE_SIZES}
+        onPageChange={(_event, page) => props.onPageChange(page)}
+        onRowsPerPageChange={event =>
+          props.onPageSizeChange(Number(event.target.value))
+        }
+      />
+    </>
+  );
+}
