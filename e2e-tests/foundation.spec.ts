@@ -8,17 +8,11 @@ test.describe('the demo portal', () => {
     await signInAsGuest(page);
   });
 
-  test("a service's Mesh tab shows its workload selector and the backend", async ({
-    page,
-  }) => {
+  test("a service's Mesh tab shows its assessment", async ({ page }) => {
     await page.goto('/catalog/default/component/cart-api/mesh');
 
-    await expect(page.getByText('Kubernetes workloads')).toBeVisible();
-    await expect(
-      page.getByText('backstage.io/kubernetes-id=cart-api'),
-    ).toBeVisible();
-    await expect(page.getByText('Meshwise backend')).toBeVisible();
-    await expect(page.getByText('sqlite')).toBeVisible();
+    await expect(page.getByText('Mesh status')).toBeVisible();
+    await expect(page.getByText('Freshness')).toBeVisible();
   });
 
   test('the Service Mesh page is reachable from the sidebar', async ({
@@ -29,7 +23,10 @@ test.describe('the demo portal', () => {
     await expect(
       page.getByRole('heading', { name: 'Service Mesh' }),
     ).toBeVisible();
+    await page.getByRole('tab', { name: 'Operations' }).click();
     await expect(page.getByText('Meshwise backend')).toBeVisible();
     await expect(page.getByText('20261122020000')).toBeVisible();
+    // The demo backend scans the example manifests at start.
+    await expect(page.getByRole('cell', { name: 'manifests' })).toBeVisible();
   });
 });

@@ -1,4 +1,8 @@
-import type { AdoptionStage, ServiceAssessment } from './engine';
+import type {
+  AdoptionStage,
+  ReadinessTargetMesh,
+  ServiceAssessment,
+} from './engine';
 import type { MeshId } from './meshes';
 
 /**
@@ -87,6 +91,8 @@ export interface EntityAssessmentResponse {
   selector?: { labelSelector: string; namespace?: string; cluster?: string };
   stage: AdoptionStage;
   stageReason: string;
+  /** The mesh the organisation is adopting (serviceMesh.targetMesh), if set. */
+  targetMesh?: ReadinessTargetMesh;
   /** The mesh the service runs on (or the first of several); null when none. */
   mesh: MeshId | null;
   /** Readiness 0..100: for the mesh it runs on, else the best target. */

@@ -36,6 +36,7 @@ export function assessEntity(
     entity: toAssessedEntity(entity),
     recommendation: context.recommendation,
     assessedAt: context.now.toISOString(),
+    ...(context.targetMesh ? { targetMesh: context.targetMesh } : {}),
   };
   if (!selector.configured) {
     return {

@@ -53,11 +53,16 @@ function isReadiness(check: ReadinessCheck | undefined): boolean {
  * higher recommendation, then to the catalogue order).
  */
 export function defaultTargetMesh(
-  response: Pick<EntityAssessmentResponse, 'mesh' | 'recommendation'> & {
+  response: Pick<
+    EntityAssessmentResponse,
+    'mesh' | 'recommendation' | 'targetMesh'
+  > & {
     assessment: Pick<ServiceAssessment, 'scores'> | null;
   },
 ): ReadinessTargetMesh {
   if (isTargetMesh(response.mesh)) return response.mesh;
+  // The mesh the organisation is adopting (serviceMesh.targetMesh).
+  if (isTargetMesh(response.targetMesh)) return response.targetMesh;
   const rankOf = (mesh: string) =>
     response.recommendation.find(entry => entry.id === mesh)?.rank ??
     Number.MAX_SAFE_INTEGER;
