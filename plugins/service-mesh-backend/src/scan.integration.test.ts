@@ -380,6 +380,37 @@ describe('assessment and scorecard routes', () => {
     expect(notYet.body.error.message).toContain('has not been assessed yet');
   });
 
+  it('generates the migration plan of a service', async () => {
+    const { scan, get } = await startScanBackend({
+      knex: await databases.init('SQLITE_3'),
+      api,
+      entities,
+    });
+    await scan();
+
+    const plan = await get(
+      '/entities/component/default/orders/migration-plan?target=istio-sidecar',
+    );
+    expect(plan.status).toBe(200);
+    expect(plan.body.target).toBe('istio-sidecar');
+    expect(plan.body.steps.map((s: { kind: string }) => s.kind)).toEqual(
+      expect.arrayContaining(['enroll', 'harden']),
+    );
+    expect(plan.body.yaml).toContain('istio-injection');
+    expect(plan.body.yaml).toContain('PeerAuthentication');
+
+    const badTarget = await get(
+      '/entities/component/default/orders/migration-plan?target=nginx',
+    );
+    expect(badTarget.status).toBe(400);
+    expect(badTarget.body.error.message).toContain('target');
+
+    const unconfigured = await get(
+      '/entities/component/default/legacy-batch/migration-plan?target=linkerd',
+    );
+    expect(unconfigured.status).toBe(404);
+  });
+
   it('refreshes one entity on demand', async () => {
     const { server, get } = await startScanBackend({
       knex: await databases.init('SQLITE_3'),

@@ -15,3 +15,4 @@ export * from './permissions';
 export * from './engine';
 export * from './knowledgeBase';
 export * from './recommender';
+export * from './migration';

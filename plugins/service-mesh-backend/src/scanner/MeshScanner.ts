@@ -3,7 +3,13 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntityAssessmentResponse,
+  assessService,
   EntityMeshRecommendation,
+  generateMigrationPlan,
+  MigrationPlan,
+  MigrationTarget,
+  readEntityWorkloadSelector,
+  selectWorkloads,
   MeshKnowledgeBase,
   ReadinessTargetMesh,
   recommendMeshes,
@@ -204,6 +210,43 @@ export class MeshScanner {
         }
       }
     }
+  }
+
+  /**
+   * The migration plan of one entity to a target, from the cluster state in
+   * memory (read first when this instance has not read it yet). Undefined
+   * when none of its workloads is found.
+   */
+  async migrationPlan(
+    entity: Entity,
+    target: MigrationTarget,
+  ): Promise<MigrationPlan | undefined> {
+    if (!this.#located) await this.#locateClusters();
+    const selector = readEntityWorkloadSelector(entity);
+    if (!selector.configured) return undefined;
+    const states = this.#cache
+      .states()
+      .filter(s => !selector.cluster || s.source.name === selector.cluster);
+    await this.#readClusters(states.filter(s => !s.index));
+    for (const state of states) {
+      if (!state.index) continue;
+      const workloads = selectWorkloads(state.index, {
+        labelSelector: selector.labelSelector,
+        namespace: selector.namespace,
+      });
+      if (workloads.length === 0) continue;
+      const assessment = assessService(workloads, state.index, {
+        targetMesh: target === 'gateway-api' ? undefined : target,
+      });
+      return generateMigrationPlan({
+        workloads,
+        index: state.index,
+        assessment,
+        target,
+        service: { name: entity.metadata.name },
+      });
+    }
+    return undefined;
   }
 
   #assessAll(entities: Entity[]): EntityAssessmentResponse[] {

@@ -6,11 +6,23 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { serviceMeshRefreshPermission } from '@meshwise/backstage-plugin-service-mesh-common';
+import {
+  MIGRATION_TARGETS,
+  MigrationTarget,
+  serviceMeshRefreshPermission,
+} from '@meshwise/backstage-plugin-service-mesh-common';
+import { z } from 'zod';
+import { parseQuery } from './validation';
 import express from 'express';
 import { ServiceMeshStore } from '../database/ServiceMeshStore';
 import { EntityScope, isInScope } from '../scanner/catalogEntities';
 import { MeshScanner } from '../scanner/MeshScanner';
+
+const planQuery = z.object({
+  target: z.enum(
+    MIGRATION_TARGETS.map(t => t.id) as [MigrationTarget, ...MigrationTarget[]],
+  ),
+});
 
 export interface AssessmentRoutesOptions {
   httpAuth: HttpAuthService;
@@ -61,6 +73,21 @@ export function addAssessmentRoutes(
         );
       }
       res.json(stored);
+    },
+  );
+
+  router.get(
+    '/entities/:kind/:namespace/:name/migration-plan',
+    async (req, res) => {
+      const { target } = parseQuery(planQuery, req.query);
+      const { entity, ref } = await visibleEntity(req);
+      const plan = await scanner.migrationPlan(entity, target);
+      if (!plan) {
+        throw new NotFoundError(
+          `No migration plan for ${ref}: none of its workloads was found (see its assessment)`,
+        );
+      }
+      res.json(plan);
     },
   );
 

@@ -1,6 +1,15 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  BulkCreateMigrationTasksRequest,
+  BulkCreateMigrationTasksResponse,
   ClusterHealthList,
+  CreateMigrationTaskRequest,
+  MigrationPlan,
+  MigrationTarget,
+  MigrationTask,
+  MigrationTaskList,
+  MigrationTaskQuery,
+  UpdateMigrationTaskRequest,
   EntityAssessmentResponse,
   MeshKnowledgeBase,
   MeshRecommendation,
@@ -35,6 +44,27 @@ export interface ServiceMeshApi {
   getScorecardHistory(query?: StageHistoryQuery): Promise<StageHistoryResponse>;
   getMeshes(): Promise<MeshKnowledgeBase>;
   recommendMeshes(requirements: MeshRequirements): Promise<MeshRecommendation>;
+  /** The steps and manifests to move the entity to a target. */
+  getMigrationPlan(
+    entity: EntityName,
+    target: MigrationTarget,
+  ): Promise<MigrationPlan>;
+  listTasks(query?: MigrationTaskQuery): Promise<MigrationTaskList>;
+  getTask(id: string): Promise<MigrationTask>;
+  /** Files a task; `idempotencyKey` makes a retried request safe. */
+  createTask(
+    request: CreateMigrationTaskRequest,
+    options?: { idempotencyKey?: string },
+  ): Promise<MigrationTask>;
+  /** Rejects with a 409 ResponseError when the task changed since `version`. */
+  updateTask(
+    id: string,
+    changes: UpdateMigrationTaskRequest,
+  ): Promise<MigrationTask>;
+  commentOnTask(id: string, body: string): Promise<MigrationTask>;
+  bulkCreateTasks(
+    request: BulkCreateMigrationTasksRequest,
+  ): Promise<BulkCreateMigrationTasksResponse>;
 }
 
 export const serviceMeshApiRef = createApiRef<ServiceMeshApi>({

@@ -1,7 +1,16 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  BulkCreateMigrationTasksRequest,
+  BulkCreateMigrationTasksResponse,
   ClusterHealthList,
+  CreateMigrationTaskRequest,
+  MigrationPlan,
+  MigrationTarget,
+  MigrationTask,
+  MigrationTaskList,
+  MigrationTaskQuery,
+  UpdateMigrationTaskRequest,
   EntityAssessmentResponse,
   MeshKnowledgeBase,
   MeshRecommendation,
@@ -92,16 +101,74 @@ export class ServiceMeshClient implements ServiceMeshApi {
     return this.#request('POST', '/recommendations', requirements);
   }
 
-  async #request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  getMigrationPlan(
+    entity: EntityName,
+    target: MigrationTarget,
+  ): Promise<MigrationPlan> {
+    return this.#request(
+      'GET',
+      `${entityPath(entity)}/migration-plan${toQueryString({ target })}`,
+    );
+  }
+
+  listTasks(query: MigrationTaskQuery = {}): Promise<MigrationTaskList> {
+    return this.#request(
+      'GET',
+      `/tasks${toQueryString(query as Record<string, QueryValue>)}`,
+    );
+  }
+
+  getTask(id: string): Promise<MigrationTask> {
+    return this.#request('GET', `/tasks/${encodeURIComponent(id)}`);
+  }
+
+  createTask(
+    request: CreateMigrationTaskRequest,
+    options?: { idempotencyKey?: string },
+  ): Promise<MigrationTask> {
+    return this.#request(
+      'POST',
+      '/tasks',
+      request,
+      options?.idempotencyKey
+        ? { 'Idempotency-Key': options.idempotencyKey }
+        : undefined,
+    );
+  }
+
+  updateTask(
+    id: string,
+    changes: UpdateMigrationTaskRequest,
+  ): Promise<MigrationTask> {
+    return this.#request('PATCH', `/tasks/${encodeURIComponent(id)}`, changes);
+  }
+
+  commentOnTask(id: string, body: string): Promise<MigrationTask> {
+    return this.#request('POST', `/tasks/${encodeURIComponent(id)}/comments`, {
+      body,
+    });
+  }
+
+  bulkCreateTasks(
+    request: BulkCreateMigrationTasksRequest,
+  ): Promise<BulkCreateMigrationTasksResponse> {
+    return this.#request('POST', '/tasks/bulk', request);
+  }
+
+  async #request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<T> {
     const baseUrl = await this.#discoveryApi.getBaseUrl('service-mesh');
     const response = await this.#fetchApi.fetch(`${baseUrl}${path}`, {
       method,
-      ...(body === undefined
-        ? {}
-        : {
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(body),
-          }),
+      headers: {
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);

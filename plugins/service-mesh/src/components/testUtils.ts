@@ -21,6 +21,13 @@ export function mockServiceMeshApi(
     getScorecardHistory: unset('getScorecardHistory'),
     getMeshes: unset('getMeshes'),
     recommendMeshes: unset('recommendMeshes'),
+    getMigrationPlan: unset('getMigrationPlan'),
+    listTasks: jest.fn().mockResolvedValue({ items: [], totalCount: 0 }),
+    getTask: unset('getTask'),
+    createTask: unset('createTask'),
+    updateTask: unset('updateTask'),
+    commentOnTask: unset('commentOnTask'),
+    bulkCreateTasks: unset('bulkCreateTasks'),
     ...overrides,
   } as jest.Mocked<ServiceMeshApi>;
 }

@@ -1,0 +1,79 @@
+import { Document } from 'yaml';
+import { MigrationManifest, MigrationPlan, MigrationStep } from './types';
+import { shellQuote } from './util';
+
+function kubectlPatchCommand(manifest: MigrationManifest): string | undefined {
+  const patch = manifest.patch;
+  if (!patch) return undefined;
+  const { target } = patch;
+  const resource = target.apiVersion?.includes('.')
+    ? `${target.kind.toLowerCase()}s.${target.apiVersion.split('/')[0]}`
+    : target.kind.toLowerCase();
+  return [
+    'kubectl patch',
+    resource,
+    shellQuote(target.name),
+    ...(target.namespace ? ['-n', shellQuote(target.namespace)] : []),
+    `--type ${patch.type === 'json-merge' ? 'merge' : 'strategic'}`,
+    `-p ${shellQuote(JSON.stringify(patch.body))}`,
+  ].join(' ');
+}
+
+/** The `kubectl patch` command that applies a patch manifest, or undefined for objects. */
+export function patchCommand(manifest: MigrationManifest): string | undefined {
+  return kubectlPatchCommand(manifest);
+}
+
+function stepHeader(step: MigrationStep): string {
+  return `Step ${step.order} (${step.kind}): ${step.title}`;
+}
+
+/**
+ * Every manifest of the plan as one multi-document YAML. Each document starts
+ * with a comment naming its step and what it does; a patch document holds
+ * the patch body (usable with `kubectl patch --patch-file`) and its comment
+ * names the target and the patch type.
+ */
+export function renderPlanYaml(
+  plan: Pick<MigrationPlan, 'steps' | 'target' | 'service'>,
+): string {
+  const documents: string[] = [];
+  for (const step of plan.steps) {
+    for (const manifest of step.manifests) {
+      const lines = [stepHeader(step), manifest.description];
+      let value: unknown;
+      if (manifest.object) {
+        value = manifest.object;
+      } else if (manifest.patch) {
+        const { target, type } = manifest.patch;
+        lines.push(
+          `PATCH ${target.kind} ${
+            target.namespace ? `${target.namespace}/` : ''
+          }${target.name} (${type}): kubectl patch ${
+            target.apiVersion?.includes('.')
+              ? `${target.kind.toLowerCase()}s.${
+                  target.apiVersion.split('/')[0]
+                }`
+              : target.kind.toLowerCase()
+          } ${target.name}${
+            target.namespace ? ` -n ${target.namespace}` : ''
+          } --type ${
+            type === 'json-merge' ? 'merge' : 'strategic'
+          } --patch-file <this document>`,
+        );
+        value = manifest.patch.body;
+      } else {
+        continue;
+      }
+      const document = new Document(value);
+      document.commentBefore = lines
+        .flatMap(line => line.split('\n'))
+        .map(line => ` ${line}`)
+        .join('\n');
+      documents.push(`---\n${document.toString({ lineWidth: 0 })}`);
+    }
+  }
+  return documents.length > 0
+    ? documents.join('')
+    : `# Meshwise migration plan for ${plan.service} -> ${plan.target}: no manifests\n`;
+}
