@@ -19,6 +19,7 @@ import { defaultTargetMesh } from '../common/readiness';
 import { useEntityAssessment } from '../common/useEntityAssessment';
 import { DiscontinuedMeshBanner } from './DiscontinuedMeshBanner';
 import { FreshnessCard, RefreshButton } from './FreshnessCard';
+import { MigrationCard } from './MigrationCard';
 import { NotConfiguredCard } from './NotConfiguredCard';
 import { ReadinessCard } from './ReadinessCard';
 import { RecommendationCard } from './RecommendationCard';
@@ -137,6 +138,9 @@ function AssessmentView(props: {
           />
         </Grid>
       )}
+      <Grid item xs={12}>
+        <MigrationCard response={response} />
+      </Grid>
     </Grid>
   );
 }

@@ -6,6 +6,9 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
 import Grid from '@material-ui/core/Grid';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import AssignmentIcon from '@material-ui/icons/Assignment';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import Alert from '@material-ui/lab/Alert';
 import {
@@ -17,6 +20,7 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import useDebounce from 'react-use/esm/useDebounce';
 import { serviceMeshApiRef } from '../../api';
+import { BulkFileDialog, bulkScopeOf } from '../Tasks';
 import { exportScorecardCsv } from './exportScorecard';
 import {
   INITIAL_FILTERS,
@@ -108,6 +112,9 @@ export function ScorecardTab() {
     [api, queryKey],
   );
 
+  const bulk = bulkScopeOf(filters);
+  const [bulkOpen, setBulkOpen] = useState(false);
+
   const changeFilters = (next: ScorecardFilterState) => {
     setFilters(next);
     setPage(0);
@@ -163,7 +170,37 @@ export function ScorecardTab() {
             {exportState.value !== undefined && !exportState.loading && (
               <span role="status">Exported {exportState.value} services</span>
             )}
+            <Tooltip
+              title={
+                'reason' in bulk
+                  ? bulk.reason
+                  : 'One migration task per service of this owner or system (and stages)'
+              }
+            >
+              <span>
+                <Button
+                  variant="outlined"
+                  color="primary"
+                  startIcon={<AssignmentIcon />}
+                  disabled={'reason' in bulk}
+                  onClick={() => setBulkOpen(true)}
+                >
+                  File tasks for this view
+                </Button>
+              </span>
+            </Tooltip>
+            {'reason' in bulk && (
+              <Typography variant="caption" color="textSecondary">
+                {bulk.reason}
+              </Typography>
+            )}
           </Box>
+          {bulkOpen && 'scope' in bulk && (
+            <BulkFileDialog
+              scope={bulk.scope}
+              onClose={() => setBulkOpen(false)}
+            />
+          )}
         </InfoCard>
       </Grid>
       <Grid item xs={12}>

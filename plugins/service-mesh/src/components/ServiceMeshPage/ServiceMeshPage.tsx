@@ -7,6 +7,7 @@ import {
 import { ComparisonTab } from '../Comparison';
 import { OperationsTab } from '../Operations';
 import { ScorecardTab } from '../Scorecard';
+import { TasksTab } from '../Tasks';
 
 /** The Service Mesh page of the portal. */
 export function ServiceMeshPage() {
@@ -24,6 +25,9 @@ export function ServiceMeshPage() {
       <TabbedLayout>
         <TabbedLayout.Route path="/scorecard" title="Scorecard">
           <ScorecardTab />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/tasks" title="Tasks">
+          <TasksTab />
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/comparison" title="Comparison">
           <ComparisonTab />

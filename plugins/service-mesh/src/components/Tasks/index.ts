@@ -1,0 +1,3 @@
+export { TasksTab } from './TasksTab';
+export { BulkFileDialog, bulkScopeOf } from './BulkFileDialog';
+export type { BulkScope } from './BulkFileDialog';
