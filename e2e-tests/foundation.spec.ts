@@ -25,7 +25,7 @@ test.describe('the demo portal', () => {
     ).toBeVisible();
     await page.getByRole('tab', { name: 'Operations' }).click();
     await expect(page.getByText('Meshwise backend')).toBeVisible();
-    await expect(page.getByText('20261122020000')).toBeVisible();
+    await expect(page.getByText('20261122030000')).toBeVisible();
     // The demo backend scans the example manifests at start.
     await expect(page.getByRole('cell', { name: 'manifests' })).toBeVisible();
   });

@@ -4,7 +4,8 @@
  *   1. type check (tsc)      2. lint (Backstage ESLint config)
  *   3. unit and integration tests of every package (Jest via backstage-cli),
  *      the store on SQLite and, when one is reachable, PostgreSQL
- *   4. end-to-end tests in Chromium against the demo (Playwright)
+ *   4. a smoke run of the benchmarks (small fleet, no timing assertions)
+ *   5. end-to-end tests in Chromium against the demo (Playwright)
  * It ends with one line of totals: "N passed, N failed, N skipped".
  */
 import { spawnSync } from 'node:child_process';
@@ -89,11 +90,16 @@ if (existsSync(jestReport)) {
       .filter(test => test.fullName.includes(id));
     const count = status => results.filter(t => t.status === status).length;
     console.log(
-      `database ${id}: ${count('passed')} passed, ${count('failed')} failed, ${count('pending')} skipped`,
+      `database ${id}: ${count('passed')} passed, ${count(
+        'failed',
+      )} failed, ${count('pending')} skipped`,
     );
   }
   rmSync(jestReport);
 }
+
+// A small benchmark run: proves the benchmark works (no timing assertions).
+run('benchmark smoke', 'npm', ['run', '-s', 'bench:smoke']);
 
 const chromium = [
   process.env.CHROMIUM_PATH,

@@ -57,6 +57,7 @@ export class FakeKubernetesApi {
     objects: KubeObject[];
     length: number;
     kinds: Map<string, KindIndex>;
+    apiVersions: Set<string>;
   };
 
   constructor(options: FakeKubernetesApiOptions) {
@@ -147,7 +148,7 @@ export class FakeKubernetesApi {
    * Objects by list path, serialised once: rebuilt only when `objects` is
    * replaced or grows, so a large fleet is not filtered on every request.
    */
-  #indexFor(apiVersion: string, kind: string): KindIndex | undefined {
+  #indexed() {
     const { objects } = this.options;
     if (
       !this.#index ||
@@ -170,9 +171,14 @@ export class FakeKubernetesApi {
         if (inNamespace) inNamespace.push(item);
         else entry.byNamespace.set(ns, [item]);
       }
-      this.#index = { objects, length: objects.length, kinds };
+      const apiVersions = new Set(objects.map(o => o.apiVersion));
+      this.#index = { objects, length: objects.length, kinds, apiVersions };
     }
-    return this.#index.kinds.get(`${apiVersion}\u0000${kind}`);
+    return this.#index;
+  }
+
+  #indexFor(apiVersion: string, kind: string): KindIndex | undefined {
+    return this.#indexed().kinds.get(`${apiVersion}\u0000${kind}`);
   }
 
   #served(): Set<string> {
@@ -181,8 +187,7 @@ export class FakeKubernetesApi {
       'v1',
       'apps/v1',
       'batch/v1',
-      ...(this.options.servedGroupVersions ??
-        this.options.objects.map(o => o.apiVersion)),
+      ...(this.options.servedGroupVersions ?? this.#indexed().apiVersions),
     ]);
   }
 

@@ -1,6 +1,7 @@
 import { KubeObject } from '@meshwise/backstage-plugin-service-mesh-common';
 import { FakeKubernetesApi } from '../__testUtils__/fakeKubernetesApi';
-import { KubernetesClusterSource } from './KubernetesClusterSource';
+import { keptFields, KubernetesClusterSource } from './KubernetesClusterSource';
+import { LISTED_KINDS } from './listedKinds';
 import { ClusterReadError } from './types';
 
 const TOKEN = 'sa-token-for-tests';
@@ -163,5 +164,56 @@ describe('KubernetesClusterSource', () => {
       .catch(e => e);
 
     expect(error.problem.reason).toBe('unreachable');
+  });
+});
+
+describe('keptFields', () => {
+  it('drops managedFields, the last-applied annotation and status but a pod phase and IP', () => {
+    const podKind = LISTED_KINDS.find(k => k.kind === 'Pod')!;
+    const kept = keptFields(
+      {
+        metadata: {
+          name: 'cart-1',
+          namespace: 'shop',
+          managedFields: [{ manager: 'kubectl' }],
+          annotations: {
+            'kubectl.kubernetes.io/last-applied-configuration': '{"big":1}',
+            'sidecar.istio.io/status': '{}',
+          },
+        },
+        spec: { containers: [{ name: 'app' }] },
+        status: {
+          phase: 'Running',
+          podIP: '10.0.0.7',
+          conditions: [{ type: 'Ready' }],
+          containerStatuses: [{ name: 'app' }],
+        },
+      },
+      podKind,
+    );
+    expect(kept).toEqual({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name: 'cart-1',
+        namespace: 'shop',
+        annotations: { 'sidecar.istio.io/status': '{}' },
+      },
+      spec: { containers: [{ name: 'app' }] },
+      status: { phase: 'Running', podIP: '10.0.0.7' },
+    });
+
+    const deployment = LISTED_KINDS.find(k => k.kind === 'Deployment')!;
+    expect(
+      keptFields(
+        { metadata: { name: 'cart' }, spec: {}, status: { replicas: 3 } },
+        deployment,
+      ),
+    ).toEqual({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'cart' },
+      spec: {},
+    });
   });
 });

@@ -144,11 +144,7 @@ export class KubernetesClusterSource implements ClusterSource {
       }
       for (const item of page.items) {
         // List items come without apiVersion and kind; the list says them.
-        into.push({
-          ...item,
-          apiVersion: kind.apiVersion,
-          kind: kind.kind,
-        } as KubeObject);
+        into.push(keptFields(item, kind));
       }
       continueToken = page.metadata?.continue || undefined;
     } while (continueToken);
@@ -247,4 +243,58 @@ export class KubernetesClusterSource implements ClusterSource {
       }`,
     };
   }
+}
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/**
+ * The object as kept in memory until the next scan: with the apiVersion and
+ * kind of its list, and without what the API server sends but nothing in
+ * Meshwise reads: `metadata.managedFields`, the
+ * `kubectl.kubernetes.io/last-applied-configuration` annotation (a second
+ * copy of the object) and `status`, of which only a pod's phase and IP are
+ * read. On a fleet of tens of thousands of pods this is a large share of
+ * the scanner's memory.
+ */
+export function keptFields(
+  item: Record<string, unknown>,
+  kind: ListedKind,
+): KubeObject {
+  const { status, metadata, ...rest } = item as {
+    status?: Record<string, unknown>;
+    metadata?: Record<string, unknown>;
+  };
+  let kept = metadata;
+  if (metadata && ('managedFields' in metadata || hasLastApplied(metadata))) {
+    const { managedFields: _managed, ...others } = metadata;
+    kept = others;
+    const annotations = metadata.annotations as
+      | Record<string, string>
+      | undefined;
+    if (annotations && LAST_APPLIED in annotations) {
+      const { [LAST_APPLIED]: _lastApplied, ...remaining } = annotations;
+      kept.annotations = remaining;
+    }
+  }
+  const object: Record<string, unknown> = {
+    ...rest,
+    metadata: kept,
+    apiVersion: kind.apiVersion,
+    kind: kind.kind,
+  };
+  if (kind.kind === 'Pod' && status) {
+    const podStatus: Record<string, unknown> = {};
+    for (const field of ['phase', 'podIP', 'podIPs', 'startTime']) {
+      if (status[field] !== undefined) podStatus[field] = status[field];
+    }
+    object.status = podStatus;
+  }
+  return object as KubeObject;
+}
+
+function hasLastApplied(metadata: Record<string, unknown>): boolean {
+  const annotations = metadata.annotations as
+    | Record<string, unknown>
+    | undefined;
+  return Boolean(annotations && LAST_APPLIED in annotations);
 }

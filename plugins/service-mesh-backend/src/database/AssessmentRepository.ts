@@ -38,6 +38,14 @@ const SORT_COLUMNS: Record<NonNullable<ScorecardQuery['sort']>, string> = {
   assessedAt: 'assessed_at',
 };
 
+/** Sort columns declared not null: no empty values to put last. */
+const NOT_NULL_COLUMNS = new Set([
+  'name',
+  'stage',
+  'blocking_count',
+  'assessed_at',
+]);
+
 /**
  * Current assessments (one row per entity, the full answer as JSON plus the
  * columns the scorecard filters and sorts on), their history of changes and
@@ -140,6 +148,20 @@ export class AssessmentRepository {
   }
 
   /**
+   * The stored assessment as the JSON text it was saved as: the assessment
+   * route sends it as is, without parsing and serialising it again.
+   */
+  async getJson(entityRef: string): Promise<string | undefined> {
+    const row: Pick<AssessmentRow, 'assessment'> | undefined = await this.#knex(
+      'mesh_assessments',
+    )
+      .select('assessment')
+      .where({ entity_ref: entityRef })
+      .first();
+    return row?.assessment;
+  }
+
+  /**
    * The scorecard page. `visibleRefs`, when given, limits the rows to the
    * entities the caller may see in the catalog.
    */
@@ -187,30 +209,43 @@ export class AssessmentRepository {
 
     const sortColumn = SORT_COLUMNS[query.sort ?? 'name'];
     const order = query.order ?? 'asc';
-    const rows: AssessmentRow[] = await filtered()
-      .select(
-        'entity_ref',
-        'kind',
-        'namespace',
-        'name',
-        'owner',
-        'system',
-        'title',
-        'stage',
-        'mesh',
-        'score',
-        'blocking_count',
-        'assessed_at',
-      )
-      // Empty values last in either direction. Written out because knex's
-      // SQLite dialect drops the column's direction when given `nulls`.
-      .orderByRaw(`(?? is null) asc, ?? ${order === 'desc' ? 'desc' : 'asc'}`, [
-        sortColumn,
-        sortColumn,
-      ])
-      .orderBy('entity_ref', 'asc')
+    const ordered = (builder: Knex.QueryBuilder) =>
+      (NOT_NULL_COLUMNS.has(sortColumn)
+        ? // A plain order: the (name, entity_ref) index serves the default
+          // order without a sort of every row.
+          builder.orderBy(sortColumn, order)
+        : // Empty values last in either direction. Written out because
+          // knex's SQLite dialect drops the column's direction when given
+          // `nulls`.
+          builder.orderByRaw(
+            `(?? is null) asc, ?? ${order === 'desc' ? 'desc' : 'asc'}`,
+            [sortColumn, sortColumn],
+          )
+      ).orderBy('entity_ref', 'asc');
+    // The page's refs first, then only those rows: every row carries its
+    // whole assessment as JSON, and the page of a 10,000-service scorecard
+    // must not read them all.
+    const page = ordered(filtered().select('entity_ref'))
       .offset(query.offset ?? 0)
       .limit(query.limit ?? 50);
+    const rows: AssessmentRow[] = await ordered(
+      this.#knex('mesh_assessments')
+        .select(
+          'entity_ref',
+          'kind',
+          'namespace',
+          'name',
+          'owner',
+          'system',
+          'title',
+          'stage',
+          'mesh',
+          'score',
+          'blocking_count',
+          'assessed_at',
+        )
+        .whereIn('entity_ref', page),
+    );
 
     return { items: rows.map(toScorecardRow), totalCount, totals };
   }

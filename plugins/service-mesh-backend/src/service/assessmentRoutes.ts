@@ -60,8 +60,10 @@ export function addAssessmentRoutes(
     '/entities/:kind/:namespace/:name/assessment',
     async (req, res) => {
       const { entity, ref } = await visibleEntity(req);
-      const stored = await store.assessments.get(stringifyEntityRef(entity));
-      if (!stored) {
+      const stored = await store.assessments.getJson(
+        stringifyEntityRef(entity),
+      );
+      if (stored === undefined) {
         throw new NotFoundError(
           isInScope(entity, scope)
             ? `Entity ${ref} has not been assessed yet: the scanner assesses it on its next run, or refresh it now`
@@ -72,7 +74,8 @@ export function addAssessmentRoutes(
               } (serviceMesh.entities in app-config)`,
         );
       }
-      res.json(stored);
+      // Stored as the JSON of the response: sent as is.
+      res.type('application/json').send(stored);
     },
   );
 

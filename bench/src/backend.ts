@@ -1,0 +1,243 @@
+/**
+ * The real service-mesh backend plugin, started the way its integration test
+ * starts it (`startTestBackend`), outside Jest: a captured scheduler task,
+ * `kubernetes.clusterLocatorMethods` pointing at the fleet's servers, and a
+ * real SQLite file or PostgreSQL database.
+ *
+ * The catalog is an in-memory `CatalogService` indexed by entity ref, so the
+ * endpoint figures measure Meshwise and not a mock: `catalogServiceMock`
+ * rebuilds a map of every entity on each `getEntityByRef`. In a real
+ * Backstage the catalog call is a request to the catalog backend, which this
+ * benchmark does not measure.
+ */
+import {
+  coreServices,
+  createServiceFactory,
+  SchedulerServiceTaskInvocationDefinition,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import knexFactory, { Knex } from 'knex';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { serviceMeshPlugin } from '../../plugins/service-mesh-backend/src/plugin';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export const POSTGRES = {
+  host: process.env.MESHWISE_BENCH_PG_HOST ?? '127.0.0.1',
+  port: Number(process.env.MESHWISE_BENCH_PG_PORT ?? 5432),
+  user: process.env.MESHWISE_BENCH_PG_USER ?? 'postgres',
+  password: process.env.MESHWISE_BENCH_PG_PASSWORD,
+};
+
+/** A fresh database of its own, and how to remove it. */
+export async function createDatabase(
+  kind: DatabaseKind,
+): Promise<{ knex: Knex; drop(): Promise<void>; description: string }> {
+  if (kind === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meshwise-bench-'));
+    const filename = path.join(dir, 'service-mesh.sqlite');
+    const knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename },
+      useNullAsDefault: true,
+    });
+    return {
+      knex,
+      description: 'SQLite file (better-sqlite3)',
+      async drop() {
+        await knex.destroy().catch(() => {});
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const database = `meshwise_bench_${randomBytes(6).toString('hex')}`;
+  const admin = knexFactory({
+    client: 'pg',
+    connection: { ...POSTGRES, database: 'postgres' },
+  });
+  await admin.raw(`CREATE DATABASE ??`, [database]);
+  const knex = knexFactory({
+    client: 'pg',
+    connection: { ...POSTGRES, database },
+  });
+  const version = await knex.raw('show server_version');
+  return {
+    knex,
+    description: `PostgreSQL ${version.rows[0].server_version}`,
+    async drop() {
+      await knex.destroy().catch(() => {});
+      await admin.raw(`DROP DATABASE IF EXISTS ?? WITH (FORCE)`, [database]);
+      await admin.destroy();
+    },
+  };
+}
+
+/** An in-memory catalog indexed by ref, with cursor paging. */
+export function fastCatalog(entities: Entity[]) {
+  const byRef = new Map(entities.map(e => [stringifyEntityRef(e), e]));
+  const matches = (entity: Entity, filter?: Record<string, unknown>) =>
+    Object.entries(filter ?? {}).every(([key, wanted]) => {
+      const values = (Array.isArray(wanted) ? wanted : [wanted]).map(v =>
+        String(v).toLocaleLowerCase('en-US'),
+      );
+      const actual =
+        key === 'kind'
+          ? entity.kind
+          : key === 'spec.type'
+          ? (entity.spec as { type?: string })?.type
+          : undefined;
+      return (
+        actual !== undefined &&
+        values.includes(String(actual).toLocaleLowerCase('en-US'))
+      );
+    });
+  const service = {
+    async getEntityByRef(
+      ref: string | { kind: string; namespace?: string; name: string },
+    ) {
+      return byRef.get(
+        stringifyEntityRef(typeof ref === 'string' ? parseEntityRef(ref) : ref),
+      );
+    },
+    async queryEntities(request: {
+      filter?: Record<string, unknown>;
+      cursor?: string;
+      limit?: number;
+    }) {
+      const state = request.cursor
+        ? JSON.parse(Buffer.from(request.cursor, 'base64').toString())
+        : { filter: request.filter, offset: 0 };
+      const all = entities.filter(e => matches(e, state.filter));
+      const limit = request.limit ?? 500;
+      const items = all.slice(state.offset, state.offset + limit);
+      const next = state.offset + limit;
+      return {
+        items,
+        totalItems: all.length,
+        pageInfo:
+          next < all.length
+            ? {
+                nextCursor: Buffer.from(
+                  JSON.stringify({ filter: state.filter, offset: next }),
+                ).toString('base64'),
+              }
+            : {},
+      };
+    },
+  };
+  return new Proxy(service, {
+    get(target, property) {
+      if (property in target) return (target as any)[property];
+      if (typeof property === 'symbol' || property === 'then') return undefined;
+      return async () => {
+        throw new Error(
+          `bench catalog: ${String(property)} is not implemented`,
+        );
+      };
+    },
+  });
+}
+
+export interface BenchBackend {
+  /** Runs the scheduled `service-mesh-scan` task once. */
+  scan(): Promise<void>;
+  /** Base URL of the plugin's routes on 127.0.0.1. */
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startBenchBackend(options: {
+  knex: Knex;
+  entities: Entity[];
+  clusters: { name: string; url: string }[];
+  token: string;
+}): Promise<BenchBackend> {
+  const tasks: (SchedulerServiceTaskScheduleDefinition &
+    SchedulerServiceTaskInvocationDefinition)[] = [];
+  const scheduler = createServiceFactory({
+    service: coreServices.scheduler,
+    deps: {},
+    factory: () => ({
+      async scheduleTask(task: any) {
+        tasks.push(task);
+      },
+      async triggerTask() {},
+      async cancelTask() {},
+      async getScheduledTasks() {
+        return [];
+      },
+      createScheduledTaskRunner() {
+        return {
+          async run(task: any) {
+            tasks.push(task);
+          },
+        };
+      },
+    }),
+  });
+  const catalog = fastCatalog(options.entities);
+  const backend = await startTestBackend({
+    features: [
+      serviceMeshPlugin,
+      mockServices.database.factory({ knex: options.knex }),
+      mockServices.rootConfig.factory({
+        data: {
+          kubernetes: {
+            clusterLocatorMethods: [
+              {
+                type: 'config',
+                clusters: options.clusters.map(c => ({
+                  name: c.name,
+                  url: c.url,
+                  authProvider: 'serviceAccount',
+                  serviceAccountToken: options.token,
+                  skipTLSVerify: true,
+                })),
+              },
+            ],
+          },
+        },
+      }),
+      scheduler,
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: () => catalog as any,
+      }),
+    ],
+  });
+  const task = tasks.find(t => t.id === 'service-mesh-scan');
+  if (!task) throw new Error('the plugin scheduled no service-mesh-scan task');
+
+  // startTestBackend listens on every interface; serve the same app on
+  // 127.0.0.1 only and close its own listener.
+  const testServer = backend.server as unknown as Server;
+  const app = testServer.listeners('request')[0] as any;
+  await new Promise<void>(resolve => testServer.close(() => resolve()));
+  const loopback = createServer(app);
+  loopback.keepAliveTimeout = 65_000;
+  await new Promise<void>(resolve => loopback.listen(0, '127.0.0.1', resolve));
+  const { port } = loopback.address() as AddressInfo;
+
+  return {
+    scan: () => Promise.resolve(task.fn(new AbortController().signal)),
+    baseUrl: `http://127.0.0.1:${port}/api/service-mesh`,
+    async stop() {
+      loopback.closeAllConnections();
+      await new Promise<void>(resolve => loopback.close(() => resolve()));
+      await backend.stop().catch(() => {});
+    },
+  };
+}

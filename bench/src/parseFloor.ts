@@ -1,0 +1,71 @@
+/**
+ * Measurement 3, in a child process: the floor. The same requests as a
+ * Meshwise scan (discovery, then every listed kind the cluster serves, in
+ * pages of 500, four clusters at a time, through node-fetch), each response
+ * read and passed to `JSON.parse`, and nothing else: no objects kept, no
+ * index, no assessment, no database.
+ */
+import fetch from 'node-fetch';
+import {
+  LISTED_KINDS,
+  listPath,
+} from '../../plugins/service-mesh-backend/src/clusters/listedKinds';
+import { fail, finish, peakRssMb, readArgs } from './measureArgs';
+
+export interface ParseFloorResult {
+  wallMs: number;
+  peakRssMb: number;
+  calls: number;
+  items: number;
+}
+
+async function main() {
+  const args = readArgs();
+  const headers = {
+    Authorization: `Bearer ${args.token}`,
+    Accept: 'application/json',
+  };
+  let calls = 0;
+  let items = 0;
+  const get = async (url: string) => {
+    calls += 1;
+    const response = await fetch(url, { headers });
+    const text = await response.text();
+    return response.status === 404 ? undefined : JSON.parse(text);
+  };
+  const started = process.hrtime.bigint();
+  const queue = [...args.clusters];
+  const worker = async () => {
+    for (let cluster = queue.shift(); cluster; cluster = queue.shift()) {
+      const discovery = await get(`${cluster.url}/apis`);
+      const served = new Set<string>(['v1']);
+      for (const group of discovery.groups ?? []) {
+        for (const v of group.versions ?? []) served.add(v.groupVersion);
+      }
+      for (const kind of LISTED_KINDS) {
+        if (!kind.required && !served.has(kind.apiVersion)) continue;
+        let cont: string | undefined;
+        do {
+          const query = new URLSearchParams({ limit: '500' });
+          if (kind.fieldSelector)
+            query.set('fieldSelector', kind.fieldSelector);
+          if (cont) query.set('continue', cont);
+          const page = await get(`${cluster.url}${listPath(kind)}?${query}`);
+          items += page?.items?.length ?? 0;
+          cont = page?.metadata?.continue || undefined;
+        } while (cont);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const result: ParseFloorResult = {
+    wallMs,
+    peakRssMb: peakRssMb(),
+    calls,
+    items,
+  };
+  finish(result);
+}
+
+if (require.main === module) main().catch(fail);
