@@ -975,18 +975,7 @@ class Translator {
       ledger,
     );
     if (match) route.match = [match];
-    route.route = destinations.map(d =>
-      istioDestination(d, destinations.length > 1),
-    );
-    normaliseWeights(route.route as JsonRecord[]);
-    this.istioRetries(spec, path, ledger, route);
-    const timeout = formatDuration(getPath(spec, 'timeout.perRequest'));
-    if (timeout) {
-      route.timeout = timeout;
-      ledger.carry(`${path}.timeout.perRequest`, 'timeout');
-    }
-    this.idleTimeoutManual(ledger, `${path}.timeout.idle`, spec);
-    return route;
+    return this.istioRouteActions(route, spec, path, ledger, destinations);
   }
 
   private istioGrpcRoute(
@@ -1023,6 +1012,17 @@ class Translator {
       ledger.carry(`${path}.match.port`);
     }
     if (Object.keys(match).length > 0) route.match = [match];
+    return this.istioRouteActions(route, spec, path, ledger, destinations);
+  }
+
+  /** The part of an Istio HTTP route shared by App Mesh HTTP and gRPC routes. */
+  private istioRouteActions(
+    route: JsonRecord,
+    spec: JsonRecord,
+    path: string,
+    ledger: FieldLedger,
+    destinations: Destination[],
+  ): JsonRecord {
     route.route = destinations.map(d =>
       istioDestination(d, destinations.length > 1),
     );
