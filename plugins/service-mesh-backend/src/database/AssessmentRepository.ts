@@ -147,6 +147,25 @@ export class AssessmentRepository {
     return row ? JSON.parse(row.assessment) : undefined;
   }
 
+  /** Several stored assessments by entity ref, read in batches. */
+  async getMany(
+    entityRefs: readonly string[],
+    tx: Knex | Knex.Transaction = this.#knex,
+  ): Promise<Map<string, EntityAssessmentResponse>> {
+    const result = new Map<string, EntityAssessmentResponse>();
+    for (const batch of chunks(entityRefs)) {
+      const rows: Pick<AssessmentRow, 'entity_ref' | 'assessment'>[] = await tx(
+        'mesh_assessments',
+      )
+        .select('entity_ref', 'assessment')
+        .whereIn('entity_ref', batch);
+      for (const row of rows) {
+        result.set(row.entity_ref, JSON.parse(row.assessment));
+      }
+    }
+    return result;
+  }
+
   /**
    * The stored assessment as the JSON text it was saved as: the assessment
    * route sends it as is, without parsing and serialising it again.

@@ -233,6 +233,11 @@ export function addTaskRoutes(
           body.target,
           tx,
         );
+        // Inside the transaction: SQLite has a single connection.
+        const assessments = await store.assessments.getMany(
+          candidates.map(c => c.entityRef),
+          tx,
+        );
         const outcome: BulkCreateMigrationTasksResponse = {
           created: [],
           skipped: [],
@@ -256,11 +261,7 @@ export function addTaskRoutes(
             });
             continue;
           }
-          // Inside the transaction: SQLite has a single connection.
-          const assessment = await store.assessments.get(
-            candidate.entityRef,
-            tx,
-          );
+          const assessment = assessments.get(candidate.entityRef);
           const { task } = await store.tasks.create(
             {
               entityRef: candidate.entityRef,
