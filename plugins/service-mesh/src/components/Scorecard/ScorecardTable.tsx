@@ -1,14 +1,14 @@
-import { Link, Table, TableColumn } from '@backstage/core-components';
+import { Link, TableColumn } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import {
   EntityRefLink,
   entityRouteParams,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import TablePagination from '@material-ui/core/TablePagination';
 import Tooltip from '@material-ui/core/Tooltip';
 import { ScorecardRow } from '@meshwise/backstage-plugin-service-mesh-common';
 import { useMemo } from 'react';
+import { ServerPagedTable } from '../common/ServerPagedTable';
 import {
   formatExactTime,
   formatRelativeTime,
@@ -78,35 +78,20 @@ export function ScorecardTable(props: {
   );
 
   return (
-    <>
-      <Table<ScorecardRow>
-        title="Services"
-        subtitle={`${props.totalCount} matching`}
-        isLoading={props.loading}
-        columns={columns}
-        data={props.rows}
-        options={{
-          paging: false,
-          search: false,
-          sorting: false,
-          padding: 'dense',
-          draggable: false,
-        }}
-        emptyContent={
-          <div style={{ padding: 16 }}>No service matches these filters.</div>
-        }
-      />
-      <TablePagination
-        component="div"
-        count={props.totalCount}
-        page={props.page}
-        rowsPerPage={props.pageSize}
-        rowsPerPageOptions={PAGE_SIZES}
-        onPageChange={(_event, page) => props.onPageChange(page)}
-        onRowsPerPageChange={event =>
-          props.onPageSizeChange(Number(event.target.value))
-        }
-      />
-    </>
+    <ServerPagedTable<ScorecardRow>
+      title="Services"
+      columns={columns}
+      rows={props.rows}
+      loading={props.loading}
+      emptyContent={<>No service matches these filters.</>}
+      paging={{
+        totalCount: props.totalCount,
+        page: props.page,
+        pageSize: props.pageSize,
+        pageSizes: PAGE_SIZES,
+        onPageChange: props.onPageChange,
+        onPageSizeChange: props.onPageSizeChange,
+      }}
+    />
   );
 }

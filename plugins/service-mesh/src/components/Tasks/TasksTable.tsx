@@ -1,4 +1,4 @@
-import { Link, Table, TableColumn } from '@backstage/core-components';
+import { Link, TableColumn } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import {
   EntityRefLink,
@@ -6,7 +6,6 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
-import TablePagination from '@material-ui/core/TablePagination';
 import Tooltip from '@material-ui/core/Tooltip';
 import OpenInNewIcon from '@material-ui/icons/OpenInNew';
 import WarningIcon from '@material-ui/icons/Warning';
@@ -15,6 +14,7 @@ import {
   MigrationTaskStatus,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { useMemo } from 'react';
+import { ServerPagedTable } from '../common/ServerPagedTable';
 import {
   formatExactTime,
   formatRelativeTime,
@@ -135,38 +135,25 @@ export function TasksTable(props: {
   );
 
   return (
-    <>
-      <Table<MigrationTask>
-        title="Migration tasks"
-        subtitle={`${props.totalCount} matching`}
-        isLoading={props.loading}
-        columns={columns}
-        data={props.tasks}
-        options={{
-          paging: false,
-          search: false,
-          sorting: false,
-          padding: 'dense',
-          draggable: false,
-        }}
-        emptyContent={
-          <div style={{ padding: 16 }}>
-            No task matches these filters. File tasks from a service's Mesh tab,
-            or for a team or system from the Scorecard.
-          </div>
-        }
-      />
-      <TablePagination
-        component="div"
-        count={props.totalCount}
-        page={props.page}
-        rowsPerPage={props.pageSize}
-        rowsPerPageOptions={TASK_PAGE_SIZES}
-        onPageChange={(_event, page) => props.onPageChange(page)}
-        onRowsPerPageChange={event =>
-          props.onPageSizeChange(Number(event.target.value))
-        }
-      />
-    </>
+    <ServerPagedTable<MigrationTask>
+      title="Migration tasks"
+      columns={columns}
+      rows={props.tasks}
+      loading={props.loading}
+      emptyContent={
+        <>
+          No task matches these filters. File tasks from a service's Mesh tab,
+          or for a team or system from the Scorecard.
+        </>
+      }
+      paging={{
+        totalCount: props.totalCount,
+        page: props.page,
+        pageSize: props.pageSize,
+        pageSizes: TASK_PAGE_SIZES,
+        onPageChange: props.onPageChange,
+        onPageSizeChange: props.onPageSizeChange,
+      }}
+    />
   );
 }
