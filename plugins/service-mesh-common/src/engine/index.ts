@@ -52,7 +52,10 @@ export type {
 
 // Workloads
 export { listWorkloads } from './workloads/listWorkloads';
-export { selectWorkloads } from './workloads/selectWorkloads';
+export {
+  prepareWorkloadSelection,
+  selectWorkloads,
+} from './workloads/selectWorkloads';
 export type { WorkloadQuery } from './workloads/selectWorkloads';
 export { findMeshResources } from './workloads/meshResources';
 export type { WorkloadMeshResources } from './workloads/meshResources';
@@ -67,6 +70,8 @@ export type {
   ProbeView,
 } from './model/podSpec';
 export type { ServicePortView, ServiceView } from './model/service';
+export { compactPod, createValueSharing } from './model/compactPod';
+export type { ShareValue } from './model/compactPod';
 
 // Detection
 export { detectMesh } from './detect/detectMesh';

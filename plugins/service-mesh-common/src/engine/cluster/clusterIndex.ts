@@ -33,6 +33,8 @@ export interface ClusterIndex {
   namespaces(): string[];
   /** Per-index memo for derived data (workloads, control-plane facts). */
   memo<T>(key: string, compute: () => T): T;
+  /** Drops the memos: the derived data is computed again when next used. */
+  clearMemos(): void;
 }
 
 const CLUSTER_SCOPE = '\u0000cluster';
@@ -124,6 +126,9 @@ export function buildClusterIndex(
     memo<T>(key: string, compute: () => T): T {
       if (!memos.has(key)) memos.set(key, compute());
       return memos.get(key) as T;
+    },
+    clearMemos() {
+      memos.clear();
     },
   };
   return index;

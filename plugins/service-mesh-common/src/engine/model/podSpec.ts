@@ -93,6 +93,36 @@ export function readPodTemplate(
   };
 }
 
+/**
+ * `readPodTemplate` that reads each spec, labels and annotations object once:
+ * pods whose spec is one shared object (see `compactPod`) share one view.
+ * For one pass over an index; it holds what it has read.
+ */
+export function createPodTemplateReader(): typeof readPodTemplate {
+  const specs = new Map<unknown, PodSpecView>();
+  const maps = new Map<unknown, Record<string, string>>();
+  const once = <V>(cache: Map<unknown, V>, key: unknown, read: () => V) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = read();
+      cache.set(key, value);
+    }
+    return value;
+  };
+  return (template, path) => {
+    const record = asRecord(template);
+    const metadata = asRecord(record?.metadata);
+    return {
+      labels: once(maps, metadata?.labels, () => asStringMap(metadata?.labels)),
+      annotations: once(maps, metadata?.annotations, () =>
+        asStringMap(metadata?.annotations),
+      ),
+      spec: once(specs, record?.spec, () => readPodSpec(record?.spec)),
+      path,
+    };
+  };
+}
+
 export function readPodSpec(spec: unknown): PodSpecView {
   const record = asRecord(spec) ?? {};
   const podRunAsUser = asNumber(asRecord(record.securityContext)?.runAsUser);

@@ -8,7 +8,7 @@ import {
 } from '../cluster/labelSelector';
 import { asRecord, asString, getPath } from '../model/access';
 import { KINDS, KubeObject } from '../model/kubeObject';
-import { readPodTemplate } from '../model/podSpec';
+import { createPodTemplateReader, readPodTemplate } from '../model/podSpec';
 import { readService, ServiceView } from '../model/service';
 import { Workload, WorkloadKind, WorkloadPod } from './workload';
 
@@ -84,6 +84,8 @@ function buildWorkloads(index: ClusterIndex): Workload[] {
   for (const workload of workloads)
     push(workloadsByNamespace, workload.namespace, workload);
 
+  // Replicas sharing one spec object (see compactPod) share one view.
+  const readPod = createPodTemplateReader();
   for (const pod of index.list(KINDS.pod)) {
     const owner = resolvePodOwner(pod, index, byObject, folded);
     if (owner === 'unmodelled-controller') continue;
@@ -94,11 +96,11 @@ function buildWorkloads(index: ClusterIndex): Workload[] {
         workloadsByNamespace.get(pod.metadata.namespace ?? 'default'),
       );
     if (adopter) {
-      const view = toWorkloadPod(pod);
+      const view = toWorkloadPod(pod, readPod);
       if (!FINISHED_PHASES.has(view.phase ?? '')) adopter.pods.push(view);
     } else if (!hasControllerOwner(pod)) {
       const workload = add('Pod', pod);
-      workload.pods.push(toWorkloadPod(pod));
+      workload.pods.push(toWorkloadPod(pod, readPod));
     }
   }
   return workloads;
@@ -145,11 +147,14 @@ function createWorkload(
   };
 }
 
-function toWorkloadPod(pod: KubeObject): WorkloadPod {
+function toWorkloadPod(
+  pod: KubeObject,
+  readPod: typeof readPodTemplate,
+): WorkloadPod {
   return {
     object: pod,
     name: pod.metadata.name,
-    view: readPodTemplate(pod, ''),
+    view: readPod(pod, ''),
     phase: asString(getPath(pod, 'status.phase')),
     podIP: asString(getPath(pod, 'status.podIP')),
   };

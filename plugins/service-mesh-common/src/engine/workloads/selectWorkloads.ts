@@ -34,7 +34,7 @@ export function selectWorkloads(
   index: ClusterIndex,
   query: WorkloadQuery = {},
 ): Workload[] {
-  const lookup = index.memo('engine:workload-lookup', () => buildLookup(index));
+  const lookup = workloadLookup(index);
   const selector = toLabelSelector(query.labelSelector);
   const { namespace } = query;
   const candidates =
@@ -49,6 +49,18 @@ export function selectWorkloads(
         matchesLabelSelector(selector, workload.labels) ||
         matchesLabelSelector(selector, workload.template.labels)),
   );
+}
+
+/**
+ * Builds what `selectWorkloads` needs (the workloads and their label index)
+ * now rather than at the first query, e.g. right after a cluster is read.
+ */
+export function prepareWorkloadSelection(index: ClusterIndex): void {
+  workloadLookup(index);
+}
+
+function workloadLookup(index: ClusterIndex): WorkloadLookup {
+  return index.memo('engine:workload-lookup', () => buildLookup(index));
 }
 
 function toLabelSelector(
