@@ -202,6 +202,22 @@ describe('scanning the catalog against a cluster', () => {
     expect(JSON.stringify(clusters.body)).not.toContain(TOKEN);
   });
 
+  it('counts the stages again as soon as a scan has written', async () => {
+    const { scan, get } = await startScanBackend({
+      knex: await databases.init('SQLITE_3'),
+      api,
+      entities,
+    });
+    const before = await get('/scorecard');
+    expect(before.body).toEqual({ items: [], totalCount: 0, totals: {} });
+
+    await scan();
+
+    const after = await get('/scorecard');
+    expect(after.body.totalCount).toBe(5);
+    expect(after.body.items).toHaveLength(5);
+  });
+
   it('loses no stored assessment when a scan fails midway', async () => {
     const { scan, get, catalog } = await startScanBackend({
       knex: await databases.init('SQLITE_3'),

@@ -10,6 +10,7 @@ import {
   StageHistoryResponse,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { chunks, toCount, toIso, utcDay } from './rows';
+import { StageTotals, StageTotalsCache } from './StageTotalsCache';
 
 type AssessmentRow = {
   entity_ref: string;
@@ -53,9 +54,11 @@ const NOT_NULL_COLUMNS = new Set([
  */
 export class AssessmentRepository {
   readonly #knex: Knex;
+  readonly #totals: StageTotalsCache;
 
-  constructor(knex: Knex) {
+  constructor(knex: Knex, options: { totalsMaxAgeMs?: number } = {}) {
     this.#knex = knex;
+    this.#totals = new StageTotalsCache({ maxAgeMs: options.totalsMaxAgeMs });
   }
 
   /**
@@ -102,6 +105,7 @@ export class AssessmentRepository {
         }
       }
     });
+    this.#totals.clear();
   }
 
   /** Entity refs (with owner) of the assessments matching a bulk filter. */
@@ -134,6 +138,7 @@ export class AssessmentRepository {
         .whereIn('entity_ref', batch)
         .delete();
     }
+    if (gone.length > 0) this.#totals.clear();
     return gone.length;
   }
 
@@ -215,16 +220,23 @@ export class AssessmentRepository {
       return builder;
     };
 
-    const stageCounts: { stage: string; count: unknown }[] = await filtered()
-      .select('stage')
-      .count({ count: '*' })
-      .groupBy('stage');
-    const totals: Partial<Record<AdoptionStage, number>> = {};
-    let totalCount = 0;
-    for (const { stage, count } of stageCounts) {
-      totals[stage as AdoptionStage] = toCount(count);
-      totalCount += toCount(count);
-    }
+    const countStages = async () => {
+      const stageCounts: { stage: string; count: unknown }[] = await filtered()
+        .select('stage')
+        .count({ count: '*' })
+        .groupBy('stage');
+      const counted: StageTotals = {};
+      for (const { stage, count } of stageCounts) {
+        counted[stage as AdoptionStage] = toCount(count);
+      }
+      return counted;
+    };
+    // Counts of what a caller may see depend on the caller: not cached.
+    const { owner, system, stage, mesh, q } = query;
+    const totals = visibleRefs
+      ? await countStages()
+      : await this.#totals.get({ owner, system, stage, mesh, q }, countStages);
+    const totalCount = Object.values(totals).reduce((a, b) => a + b, 0);
 
     const sortColumn = SORT_COLUMNS[query.sort ?? 'name'];
     const order = query.order ?? 'asc';
