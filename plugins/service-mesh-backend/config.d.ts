@@ -40,6 +40,12 @@ export interface Config {
       /** Items per list page. Default 500. */
       pageSize?: number;
       /**
+       * Pods per list page. Default 100: pods are the largest and most
+       * numerous objects, and smaller pages keep the scanner's peak memory
+       * down (each page is parsed whole before it is reduced).
+       */
+      podPageSize?: number;
+      /**
        * Tokens of read-only service accounts for clusters found with the
        * catalog cluster locator method (catalog entities carry no secrets),
        * by cluster (Resource entity) name.

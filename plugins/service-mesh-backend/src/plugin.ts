@@ -57,6 +57,7 @@ export const serviceMeshPlugin = createBackendPlugin({
           auth: deps.auth,
           requestTimeoutMs: scanConfig.requestTimeoutMs,
           pageSize: scanConfig.pageSize,
+          podPageSize: scanConfig.podPageSize,
         });
 
         deps.permissionsRegistry.addPermissions(serviceMeshPermissions);

@@ -18,19 +18,16 @@ export function createClusterLocator(options: {
   auth: AuthService;
   requestTimeoutMs?: number;
   pageSize?: number;
+  podPageSize?: number;
 }): () => Promise<ConfiguredClusterSources> {
-  const { config, catalog, auth, requestTimeoutMs, pageSize } = options;
-  const fromConfig = clusterSourcesFromConfig(config, {
-    requestTimeoutMs,
-    pageSize,
-  });
+  const { config, catalog, auth, ...listing } = options;
+  const fromConfig = clusterSourcesFromConfig(config, listing);
   return async () => {
     const fromCatalog = await catalogClusterSources({
       config,
       catalog,
       credentials: await auth.getOwnServiceCredentials(),
-      requestTimeoutMs,
-      pageSize,
+      ...listing,
     });
     return {
       sources: [...fromConfig.sources, ...fromCatalog.sources],

@@ -51,7 +51,8 @@ describe('KubernetesClusterSource', () => {
         // allows with TLS verification off.
         skipTLSVerify: true,
       },
-      pageSize: 3,
+      pageSize: 5,
+      podPageSize: 3,
       requestTimeoutMs: overrides.timeoutMs ?? 2_000,
     });
   }
@@ -63,7 +64,8 @@ describe('KubernetesClusterSource', () => {
     expect(snapshot.objects).toHaveLength(objects.length);
     expect(snapshot.objects).toContainEqual(objects[1]);
     expect(snapshot.objects).toContainEqual(objects[9]);
-    // 7 pods in pages of 3: three calls; every other served kind: one.
+    // 7 pods in pages of 3: three calls; every other served kind: one,
+    // with the page size of the other kinds.
     const podCalls = api.listCalls().filter(p => p === '/api/v1/pods');
     expect(podCalls).toHaveLength(3);
     expect(
@@ -71,6 +73,11 @@ describe('KubernetesClusterSource', () => {
         .filter(r => r.path === '/api/v1/pods')
         .map(r => r.query.get('limit')),
     ).toEqual(['3', '3', '3']);
+    expect(
+      api.requests
+        .filter(r => r.path === '/apis/apps/v1/deployments')
+        .map(r => r.query.get('limit')),
+    ).toEqual(['5']);
     expect(snapshot.stats.listCalls).toBe(api.requests.length);
   });
 

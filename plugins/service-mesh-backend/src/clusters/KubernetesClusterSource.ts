@@ -1,5 +1,10 @@
 import { KubeConfig } from '@kubernetes/client-node';
-import { KubeObject } from '@meshwise/backstage-plugin-service-mesh-common';
+import {
+  compactPod,
+  createValueSharing,
+  KubeObject,
+  ShareValue,
+} from '@meshwise/backstage-plugin-service-mesh-common';
 import fetch, { Headers, RequestInit } from 'node-fetch';
 import { LISTED_KINDS, ListedKind, listPath } from './listedKinds';
 import {
@@ -24,9 +29,14 @@ export interface KubernetesClusterSourceOptions {
   connection: KubernetesClusterConnection;
   /** Items per list page (`limit`). */
   pageSize?: number;
+  /** Pods per list page: pods are the largest objects, parsed a page at a time. */
+  podPageSize?: number;
   /** Per-call timeout in milliseconds. */
   requestTimeoutMs?: number;
 }
+
+export const DEFAULT_PAGE_SIZE = 500;
+export const DEFAULT_POD_PAGE_SIZE = 100;
 
 type ListResponse = {
   items?: Record<string, unknown>[];
@@ -45,13 +55,15 @@ export class KubernetesClusterSource implements ClusterSource {
   readonly #kubeConfig: KubeConfig;
   readonly #server: string;
   readonly #pageSize: number;
+  readonly #podPageSize: number;
   readonly #timeoutMs: number;
 
   constructor(options: KubernetesClusterSourceOptions) {
     const { connection } = options;
     this.name = connection.name;
     this.#server = connection.url.replace(/\/+$/, '');
-    this.#pageSize = options.pageSize ?? 500;
+    this.#pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+    this.#podPageSize = options.podPageSize ?? DEFAULT_POD_PAGE_SIZE;
     this.#timeoutMs = options.requestTimeoutMs ?? 15_000;
     this.#kubeConfig = new KubeConfig();
     this.#kubeConfig.loadFromOptions({
@@ -81,10 +93,11 @@ export class KubernetesClusterSource implements ClusterSource {
 
     const served = await this.#servedGroupVersions(requestInit, stats);
     const objects: KubeObject[] = [];
+    const share = createValueSharing();
     for (const kind of LISTED_KINDS) {
       if (!kind.required && !served.has(kind.apiVersion)) continue;
       try {
-        await this.#list(kind, requestInit, stats, objects);
+        await this.#list(kind, requestInit, stats, objects, share);
       } catch (error) {
         if (kind.required || !(error instanceof ClusterReadError)) throw error;
         // An optional kind the service account may not read: note it, go on.
@@ -121,10 +134,12 @@ export class KubernetesClusterSource implements ClusterSource {
     requestInit: RequestInit,
     stats: { listCalls: number; bytes: number },
     into: KubeObject[],
+    share: ShareValue,
   ): Promise<void> {
     let continueToken: string | undefined;
     do {
-      const query = new URLSearchParams({ limit: String(this.#pageSize) });
+      const limit = kind.kind === 'Pod' ? this.#podPageSize : this.#pageSize;
+      const query = new URLSearchParams({ limit: String(limit) });
       if (kind.fieldSelector) query.set('fieldSelector', kind.fieldSelector);
       if (continueToken) query.set('continue', continueToken);
       const page = (await this.#get(
@@ -144,7 +159,7 @@ export class KubernetesClusterSource implements ClusterSource {
       }
       for (const item of page.items) {
         // List items come without apiVersion and kind; the list says them.
-        into.push(keptFields(item, kind));
+        into.push(keptFields(item, kind, share));
       }
       continueToken = page.metadata?.continue || undefined;
     } while (continueToken);
@@ -252,49 +267,46 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
  * kind of its list, and without what the API server sends but nothing in
  * Meshwise reads: `metadata.managedFields`, the
  * `kubectl.kubernetes.io/last-applied-configuration` annotation (a second
- * copy of the object) and `status`, of which only a pod's phase and IP are
- * read. On a fleet of tens of thousands of pods this is a large share of
- * the scanner's memory.
+ * copy of the object) and `status`. Pods, most of a cluster's objects, keep
+ * only what the engine reads of them, their replicas sharing one spec
+ * (`compactPod`); the other kinds stay whole for the migration plans.
  */
 export function keptFields(
   item: Record<string, unknown>,
   kind: ListedKind,
+  share?: ShareValue,
 ): KubeObject {
-  const { status, metadata, ...rest } = item as {
-    status?: Record<string, unknown>;
+  const {
+    status: _status,
+    metadata,
+    ...rest
+  } = item as {
+    status?: unknown;
     metadata?: Record<string, unknown>;
   };
-  let kept = metadata;
-  if (metadata && ('managedFields' in metadata || hasLastApplied(metadata))) {
-    const { managedFields: _managed, ...others } = metadata;
-    kept = others;
-    const annotations = metadata.annotations as
-      | Record<string, string>
-      | undefined;
-    if (annotations && LAST_APPLIED in annotations) {
-      const { [LAST_APPLIED]: _lastApplied, ...remaining } = annotations;
-      kept.annotations = remaining;
-    }
-  }
-  const object: Record<string, unknown> = {
+  const object = {
     ...rest,
-    metadata: kept,
+    metadata: metadata ? withoutServerFields(metadata) : metadata,
     apiVersion: kind.apiVersion,
     kind: kind.kind,
-  };
-  if (kind.kind === 'Pod' && status) {
-    const podStatus: Record<string, unknown> = {};
-    for (const field of ['phase', 'podIP', 'podIPs', 'startTime']) {
-      if (status[field] !== undefined) podStatus[field] = status[field];
-    }
-    object.status = podStatus;
-  }
-  return object as KubeObject;
+  } as KubeObject;
+  return kind.kind === 'Pod'
+    ? compactPod({ ...object, status: item.status }, share)
+    : object;
 }
 
-function hasLastApplied(metadata: Record<string, unknown>): boolean {
+function withoutServerFields(
+  metadata: Record<string, unknown>,
+): Record<string, unknown> {
   const annotations = metadata.annotations as
-    | Record<string, unknown>
+    | Record<string, string>
     | undefined;
-  return Boolean(annotations && LAST_APPLIED in annotations);
+  const lastApplied = Boolean(annotations && LAST_APPLIED in annotations);
+  if (!('managedFields' in metadata) && !lastApplied) return metadata;
+  const { managedFields: _managed, ...kept } = metadata;
+  if (annotations && lastApplied) {
+    const { [LAST_APPLIED]: _lastApplied, ...remaining } = annotations;
+    kept.annotations = remaining;
+  }
+  return kept;
 }

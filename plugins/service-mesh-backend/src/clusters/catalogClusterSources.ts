@@ -1,7 +1,10 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { KubernetesClusterSource } from './KubernetesClusterSource';
+import {
+  KubernetesClusterSource,
+  KubernetesClusterSourceOptions,
+} from './KubernetesClusterSource';
 import { ConfiguredClusterSources } from './clusterSourcesFromConfig';
 
 const API_SERVER = 'kubernetes.io/api-server';
@@ -17,14 +20,14 @@ const SKIP_TLS_VERIFY = 'kubernetes.io/skip-tls-verify';
  * `serviceMesh.kubernetes.serviceAccountTokens.<cluster name>`; a cluster
  * without one is reported as a configuration problem.
  */
-export async function catalogClusterSources(options: {
-  config: Config;
-  catalog: CatalogService;
-  credentials: BackstageCredentials;
-  requestTimeoutMs?: number;
-  pageSize?: number;
-}): Promise<ConfiguredClusterSources> {
-  const { config, catalog, credentials } = options;
+export async function catalogClusterSources(
+  options: {
+    config: Config;
+    catalog: CatalogService;
+    credentials: BackstageCredentials;
+  } & Omit<KubernetesClusterSourceOptions, 'connection'>,
+): Promise<ConfiguredClusterSources> {
+  const { config, catalog, credentials, ...listing } = options;
   const method = (
     config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? []
   ).find(m => m.getString('type') === 'catalog');
@@ -68,8 +71,7 @@ export async function catalogClusterSources(options: {
           skipTLSVerify:
             allowSkipTLSVerify && annotations[SKIP_TLS_VERIFY] === 'true',
         },
-        requestTimeoutMs: options.requestTimeoutMs,
-        pageSize: options.pageSize,
+        ...listing,
       }),
     );
   }

@@ -1,6 +1,9 @@
 import { Config } from '@backstage/config';
 import { resolve } from 'node:path';
-import { KubernetesClusterSource } from './KubernetesClusterSource';
+import {
+  KubernetesClusterSource,
+  KubernetesClusterSourceOptions,
+} from './KubernetesClusterSource';
 import { ManifestDirectorySource } from './ManifestDirectorySource';
 import { ClusterProblem, ClusterSource } from './types';
 
@@ -21,7 +24,7 @@ export interface ConfiguredClusterSources {
  */
 export function clusterSourcesFromConfig(
   config: Config,
-  options: { requestTimeoutMs?: number; pageSize?: number } = {},
+  options: Omit<KubernetesClusterSourceOptions, 'connection'> = {},
 ): ConfiguredClusterSources {
   const sources: ClusterSource[] = [];
   const problems: ConfiguredClusterSources['problems'] = [];

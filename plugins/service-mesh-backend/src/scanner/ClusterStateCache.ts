@@ -59,6 +59,15 @@ export class ClusterStateCache {
     return state;
   }
 
+  /**
+   * Drops what was derived from the indexes (workloads, pod views) once a
+   * scan has assessed every entity: between scans only the objects are kept,
+   * and the next scan's reads do not hold two copies of the derived data.
+   */
+  releaseDerivedData(): void {
+    for (const state of this.#states.values()) state.index?.clearMemos();
+  }
+
   recordFailure(
     cluster: string,
     problem: ClusterProblem,

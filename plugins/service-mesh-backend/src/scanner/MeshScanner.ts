@@ -8,6 +8,7 @@ import {
   generateMigrationPlan,
   MigrationPlan,
   MigrationTarget,
+  prepareWorkloadSelection,
   readEntityWorkloadSelector,
   selectWorkloads,
   MeshKnowledgeBase,
@@ -23,6 +24,13 @@ import { hasReachedTarget, targetLabel } from '../tasks/targets';
 import { assessEntity } from './assessEntity';
 import { EntityScope, isInScope, readEntitiesInScope } from './catalogEntities';
 import { ClusterState, ClusterStateCache } from './ClusterStateCache';
+
+/** The longest the scanner computes without letting other requests run. */
+const YIELD_AFTER_MS = 20;
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise(resolve => setImmediate(resolve));
+}
 
 export interface MeshScannerOptions {
   logger: LoggerService;
@@ -111,7 +119,7 @@ export class MeshScanner {
       )) {
         entityCount += page.length;
         page.forEach(entity => seen.add(stringifyEntityRef(entity)));
-        const assessed = this.#assessAll(page);
+        const assessed = await this.#assessAll(page);
         assessedCount += assessed.length;
         await store.assessments.save(assessed);
         await this.#closeReachedTasks(assessed, openTasks);
@@ -131,6 +139,8 @@ export class MeshScanner {
         error: message,
       });
       return { runId, status: 'failed', entityCount, assessedCount, clusters };
+    } finally {
+      this.#cache.releaseDerivedData();
     }
 
     const status = clusterFailed ? 'partial' : 'succeeded';
@@ -167,7 +177,7 @@ export class MeshScanner {
       .filter(s => !cluster || s.source.name === cluster)
       .filter(s => !s.readAt || Date.now() - s.readAt.getTime() > maxAge);
     await this.#readClusters(outdated);
-    const [assessment] = this.#assessAll([entity]);
+    const [assessment] = await this.#assessAll([entity]);
     if (assessment) {
       await this.#options.store.assessments.save([assessment]);
       await this.#options.store.assessments.rollUpToday();
@@ -249,7 +259,7 @@ export class MeshScanner {
     return undefined;
   }
 
-  #assessAll(entities: Entity[]): EntityAssessmentResponse[] {
+  async #assessAll(entities: Entity[]): Promise<EntityAssessmentResponse[]> {
     const context = {
       clusters: this.#cache.states(),
       recommendation: this.#recommendationForServices(),
@@ -257,7 +267,13 @@ export class MeshScanner {
       now: new Date(),
     };
     const results: EntityAssessmentResponse[] = [];
+    let since = performance.now();
     for (const entity of entities) {
+      // Assessing is CPU work; let the backend serve requests in between.
+      if (performance.now() - since > YIELD_AFTER_MS) {
+        await yieldToEventLoop();
+        since = performance.now();
+      }
       try {
         const assessment = assessEntity(entity, context);
         if (assessment) results.push(assessment);
@@ -348,7 +364,12 @@ export class MeshScanner {
     const attemptedAt = new Date();
     try {
       const snapshot = await source.read();
-      this.#cache.recordRead(snapshot);
+      const { index } = this.#cache.recordRead(snapshot);
+      // Each cluster's workloads are built here, one cluster at a time,
+      // rather than all at once at the first entity: the backend keeps
+      // serving requests in between.
+      await yieldToEventLoop();
+      prepareWorkloadSelection(index!);
       const warnings = snapshot.warnings.map(w => w.message);
       await this.#options.store.scans.recordClusterAttempt({
         cluster: source.name,

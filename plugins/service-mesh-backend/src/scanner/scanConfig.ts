@@ -7,6 +7,10 @@ import {
   READINESS_TARGET_MESHES,
   ReadinessTargetMesh,
 } from '@meshwise/backstage-plugin-service-mesh-common';
+import {
+  DEFAULT_PAGE_SIZE,
+  DEFAULT_POD_PAGE_SIZE,
+} from '../clusters/KubernetesClusterSource';
 import { DEFAULT_ENTITY_SCOPE, EntityScope } from './catalogEntities';
 
 export interface ScanConfig {
@@ -15,6 +19,7 @@ export interface ScanConfig {
   targetMesh?: ReadinessTargetMesh;
   requestTimeoutMs: number;
   pageSize: number;
+  podPageSize: number;
 }
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -56,6 +61,10 @@ export function readScanConfig(config: Config): ScanConfig {
       config.getOptionalNumber('serviceMesh.kubernetes.requestTimeoutMs') ??
       15_000,
     pageSize:
-      config.getOptionalNumber('serviceMesh.kubernetes.pageSize') ?? 500,
+      config.getOptionalNumber('serviceMesh.kubernetes.pageSize') ??
+      DEFAULT_PAGE_SIZE,
+    podPageSize:
+      config.getOptionalNumber('serviceMesh.kubernetes.podPageSize') ??
+      DEFAULT_POD_PAGE_SIZE,
   };
 }
