@@ -1,7 +1,8 @@
 /**
  * Measurement 3, in a child process: the floor. The same requests as a
  * Meshwise scan (discovery, then every listed kind the cluster serves, in
- * pages of 500, four clusters at a time, through node-fetch), each response
+ * pages of the scanner's default sizes, four clusters at a time, through
+ * node-fetch), each response
  * read and passed to `JSON.parse`, and nothing else: no objects kept, no
  * index, no assessment, no database.
  */
@@ -10,6 +11,10 @@ import {
   LISTED_KINDS,
   listPath,
 } from '../../plugins/service-mesh-backend/src/clusters/listedKinds';
+import {
+  DEFAULT_PAGE_SIZE,
+  DEFAULT_POD_PAGE_SIZE,
+} from '../../plugins/service-mesh-backend/src/clusters/KubernetesClusterSource';
 import { fail, finish, peakRssMb, readArgs } from './measureArgs';
 
 export interface ParseFloorResult {
@@ -46,7 +51,9 @@ async function main() {
         if (!kind.required && !served.has(kind.apiVersion)) continue;
         let cont: string | undefined;
         do {
-          const query = new URLSearchParams({ limit: '500' });
+          const limit =
+            kind.kind === 'Pod' ? DEFAULT_POD_PAGE_SIZE : DEFAULT_PAGE_SIZE;
+          const query = new URLSearchParams({ limit: String(limit) });
           if (kind.fieldSelector)
             query.set('fieldSelector', kind.fieldSelector);
           if (cont) query.set('continue', cont);

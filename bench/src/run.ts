@@ -14,6 +14,9 @@
  *   --seed N
  *   --profile                    --cpu-prof every measuring child into
  *                                bench/results/profiles/
+ *   --transform                  run the measuring children from their
+ *                                TypeScript sources under the development
+ *                                transform instead of bundled
  *   --smoke                      small size, 3 s of load, sanity checks
  *                                (exit 1 when one fails), no timing targets
  */
@@ -23,7 +26,7 @@ import path from 'node:path';
 import knexFactory from 'knex';
 import { LoadFigures, loadEndpoints } from './apiLoad';
 import { DatabaseKind, POSTGRES } from './backend';
-import { runMeasurement, startChild } from './child';
+import { runMeasurement, startChild, useBuiltScripts } from './child';
 import type { FanOutResult } from './fanOut';
 import { DEFAULT_SEED, fleetSpec, SizeName, SIZES } from './fleet';
 import type { FleetReady } from './fleetServer';
@@ -41,6 +44,7 @@ interface Options {
   fanOutSample?: number | 'all';
   seed: number;
   profile: boolean;
+  transform: boolean;
   smoke: boolean;
 }
 
@@ -64,6 +68,7 @@ function parseOptions(argv: string[]): Options {
     '--fanout-sample',
     '--seed',
     '--profile',
+    '--transform',
     '--smoke',
   ]);
   for (const arg of argv) {
@@ -105,6 +110,7 @@ function parseOptions(argv: string[]): Options {
         : Number(sample),
     seed: Number(value('seed') ?? DEFAULT_SEED),
     profile: argv.includes('--profile'),
+    transform: argv.includes('--transform'),
     smoke,
   };
 }
@@ -233,7 +239,16 @@ async function measureSize(
       { digest: true },
       ['--expose-gc'],
     );
-    log(`  ${fmt.ms(meshwise.value.wallMs)}, ${meshwise.apiCalls} calls`);
+    // The child scans twice; both read every cluster the same way.
+    const perScan = {
+      apiCalls: meshwise.apiCalls / meshwise.value.scans,
+      bytesRead: meshwise.bytesRead / meshwise.value.scans,
+    };
+    log(
+      `  ${fmt.ms(meshwise.value.wallMs)} (second scan ${fmt.ms(
+        meshwise.value.secondWallMs,
+      )}), ${perScan.apiCalls} calls per scan`,
+    );
 
     log('parse floor');
     const floor = await measured<ParseFloorResult>('parseFloor.ts', {});
@@ -331,8 +346,7 @@ async function measureSize(
       meshwise: {
         ...meshwise.value,
         digest: undefined,
-        apiCalls: meshwise.apiCalls,
-        bytesRead: meshwise.bytesRead,
+        ...perScan,
       },
       fanOut: {
         ...f,
@@ -350,7 +364,7 @@ async function measureSize(
         bytesRead: floor.bytesRead,
       },
       ratios: {
-        fanOutToMeshwiseCalls: estimatedApiCalls / meshwise.apiCalls,
+        fanOutToMeshwiseCalls: estimatedApiCalls / perScan.apiCalls,
         fanOutToMeshwiseTime: estimatedWallMs / meshwise.value.wallMs,
         meshwiseToFloorTime: meshwise.value.wallMs / floor.value.wallMs,
       },
@@ -379,7 +393,11 @@ function targetsFor(r: SizeResult): SizeResult['targets'] {
   const m = r.meshwise;
   if (r.size === 'medium') {
     add('full scan < 15 s', m.wallMs < 15_000, fmt.ms(m.wallMs));
-    add('scan peak RSS < 500 MB', m.peakRssMb < 500, fmt.mb(m.peakRssMb));
+    add(
+      'scan peak RSS < 500 MB (over two scans)',
+      m.peakRssMb < 500,
+      fmt.mb(m.peakRssMb),
+    );
     add(
       '>= 20x fewer API calls than the fan-out',
       r.ratios.fanOutToMeshwiseCalls >= 20,
@@ -437,13 +455,25 @@ function printResults(results: SizeResult[], options: Options) {
       ...col(r => `${fmt.int(r.fleet.pods)} / ${fmt.int(r.fleet.objects)}`),
     ],
     ['Meshwise scan: wall time', ...col(r => fmt.ms(r.meshwise.wallMs))],
-    ['Meshwise scan: peak RSS', ...col(r => fmt.mb(r.meshwise.peakRssMb))],
+    ['  (second scan)', ...col(r => fmt.ms(r.meshwise.secondWallMs))],
+    [
+      'Meshwise scan: peak RSS (both scans)',
+      ...col(r => fmt.mb(r.meshwise.peakRssMb)),
+    ],
+    ['  (first scan)', ...col(r => fmt.mb(r.meshwise.firstScanPeakRssMb))],
     ['  (RSS before scan)', ...col(r => fmt.mb(r.meshwise.rssBeforeScanMb))],
     [
       '  (heap retained after scan)',
       ...col(r => fmt.mb(r.meshwise.retainedHeapMb)),
     ],
-    ['Meshwise scan: API calls', ...col(r => fmt.int(r.meshwise.apiCalls))],
+    [
+      'Meshwise scan: longest event-loop stall',
+      ...col(r => fmt.ms(r.meshwise.longestStallMs)),
+    ],
+    [
+      'Meshwise scan: API calls (per scan)',
+      ...col(r => fmt.int(r.meshwise.apiCalls)),
+    ],
     [
       '  per cluster',
       ...col(r => fmt.int(r.meshwise.apiCalls / r.fleet.clusters)),
@@ -579,6 +609,7 @@ function smokeProblems(results: SizeResult[], options: Options): string[] {
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   const started = Date.now();
+  if (!options.transform) await useBuiltScripts();
   const pgProblem =
     !options.skipLoad && options.databases.includes('postgres')
       ? await postgresReachable()
