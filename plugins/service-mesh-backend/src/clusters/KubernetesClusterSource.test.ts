@@ -81,6 +81,55 @@ describe('KubernetesClusterSource', () => {
     expect(snapshot.stats.listCalls).toBe(api.requests.length);
   });
 
+  it('keeps ReplicaSets of a listed Deployment without their pod template', async () => {
+    const template = {
+      metadata: { labels: { app: 'cart' } },
+      spec: { containers: [{ name: 'cart', image: 'shop/cart:2' }] },
+    };
+    const replicaSet = (name: string, owner: string): KubeObject => ({
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: {
+        name,
+        namespace: 'shop',
+        ownerReferences: [
+          {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            name: owner,
+            controller: true,
+          },
+        ],
+      },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: { app: 'cart' } },
+        template,
+      },
+    });
+    await api.stop();
+    api = await new FakeKubernetesApi({
+      token: TOKEN,
+      objects: [
+        ...objects,
+        replicaSet('cart-7d4f', 'cart'),
+        replicaSet('gone-5c6b', 'gone'),
+      ],
+    }).start();
+
+    const snapshot = await source().read();
+
+    const byName = new Map(snapshot.objects.map(o => [o.metadata.name, o]));
+    expect(byName.get('cart-7d4f')!.spec).toEqual({
+      replicas: 2,
+      selector: { matchLabels: { app: 'cart' } },
+    });
+    // Its Deployment is not in the cluster: it stands alone, template kept.
+    expect(byName.get('gone-5c6b')!.spec).toEqual(
+      expect.objectContaining({ template }),
+    );
+  });
+
   it('lists mesh resources only where the cluster serves them', async () => {
     await source().read();
 

@@ -1,5 +1,6 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import {
+  compactOwnedReplicaSet,
   compactPod,
   createValueSharing,
   KubeObject,
@@ -93,11 +94,14 @@ export class KubernetesClusterSource implements ClusterSource {
 
     const served = await this.#servedGroupVersions(requestInit, stats);
     const objects: KubeObject[] = [];
-    const share = createValueSharing();
+    const reduction: Reduction = {
+      share: createValueSharing(),
+      deployments: new Set(),
+    };
     for (const kind of LISTED_KINDS) {
       if (!kind.required && !served.has(kind.apiVersion)) continue;
       try {
-        await this.#list(kind, requestInit, stats, objects, share);
+        await this.#list(kind, requestInit, stats, objects, reduction);
       } catch (error) {
         if (kind.required || !(error instanceof ClusterReadError)) throw error;
         // An optional kind the service account may not read: note it, go on.
@@ -134,7 +138,7 @@ export class KubernetesClusterSource implements ClusterSource {
     requestInit: RequestInit,
     stats: { listCalls: number; bytes: number },
     into: KubeObject[],
-    share: ShareValue,
+    reduction: Reduction,
   ): Promise<void> {
     let continueToken: string | undefined;
     do {
@@ -159,7 +163,7 @@ export class KubernetesClusterSource implements ClusterSource {
       }
       for (const item of page.items) {
         // List items come without apiVersion and kind; the list says them.
-        into.push(keptFields(item, kind, share));
+        into.push(keptFields(item, kind, reduction));
       }
       continueToken = page.metadata?.continue || undefined;
     } while (continueToken);
@@ -262,6 +266,13 @@ export class KubernetesClusterSource implements ClusterSource {
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
+/** What one read shares and knows while it reduces the objects it lists. */
+interface Reduction {
+  share: ShareValue;
+  /** `namespace/name` of the Deployments listed so far. */
+  deployments: Set<string>;
+}
+
 /**
  * The object as kept in memory until the next scan: with the apiVersion and
  * kind of its list, and without what the API server sends but nothing in
@@ -269,40 +280,67 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
  * `kubectl.kubernetes.io/last-applied-configuration` annotation (a second
  * copy of the object) and `status`. Pods, most of a cluster's objects, keep
  * only what the engine reads of them, their replicas sharing one spec
- * (`compactPod`); the other kinds stay whole for the migration plans.
+ * (`compactPod`); ReplicaSets of a listed Deployment keep no pod template
+ * (`compactOwnedReplicaSet`); the other kinds stay whole for the migration
+ * plans.
  */
 export function keptFields(
   item: Record<string, unknown>,
   kind: ListedKind,
-  share?: ShareValue,
+  reduction: Reduction = { share: value => value, deployments: new Set() },
 ): KubeObject {
-  const {
-    status: _status,
-    metadata,
-    ...rest
-  } = item as {
-    status?: unknown;
-    metadata?: Record<string, unknown>;
-  };
+  const metadata = item.metadata as Record<string, unknown> | undefined;
+  if (kind.kind === 'Pod') {
+    // compactPod picks its fields: no copy of the whole pod first.
+    return compactPod(
+      {
+        apiVersion: kind.apiVersion,
+        kind: kind.kind,
+        metadata: (metadata
+          ? withoutServerFields(metadata, false)
+          : {}) as KubeObject['metadata'],
+        spec: item.spec,
+        status: item.status,
+      },
+      reduction.share,
+    );
+  }
+  const { status: _status, ...rest } = item;
   const object = {
     ...rest,
-    metadata: metadata ? withoutServerFields(metadata) : metadata,
+    metadata: metadata ? withoutServerFields(metadata, true) : metadata,
     apiVersion: kind.apiVersion,
     kind: kind.kind,
   } as KubeObject;
-  return kind.kind === 'Pod'
-    ? compactPod({ ...object, status: item.status }, share)
-    : object;
+  const { namespace, name, ownerReferences } = object.metadata ?? {};
+  if (kind.kind === 'Deployment') {
+    reduction.deployments.add(`${namespace}/${name}`);
+  }
+  if (kind.kind === 'ReplicaSet') {
+    // Deployments are listed before ReplicaSets (LISTED_KINDS).
+    const owner =
+      ownerReferences?.find(ref => ref.controller) ?? ownerReferences?.[0];
+    if (
+      owner?.kind === 'Deployment' &&
+      reduction.deployments.has(`${namespace}/${owner.name}`)
+    ) {
+      return compactOwnedReplicaSet(object);
+    }
+  }
+  return object;
 }
 
+/** `metadata` without the last-applied annotation and, when asked, managedFields. */
 function withoutServerFields(
   metadata: Record<string, unknown>,
+  dropManagedFields: boolean,
 ): Record<string, unknown> {
   const annotations = metadata.annotations as
     | Record<string, string>
     | undefined;
   const lastApplied = Boolean(annotations && LAST_APPLIED in annotations);
-  if (!('managedFields' in metadata) && !lastApplied) return metadata;
+  const managed = dropManagedFields && 'managedFields' in metadata;
+  if (!managed && !lastApplied) return metadata;
   const { managedFields: _managed, ...kept } = metadata;
   if (annotations && lastApplied) {
     const { [LAST_APPLIED]: _lastApplied, ...remaining } = annotations;

@@ -34,6 +34,8 @@ export const LISTED_KINDS: ListedKind[] = [
   core('v1', 'Pod', 'pods'),
   core('v1', 'Service', 'services'),
   core('v1', 'ServiceAccount', 'serviceaccounts'),
+  // Before ReplicaSets: those of a listed Deployment are kept without
+  // their pod template (keptFields).
   core('apps/v1', 'Deployment', 'deployments'),
   core('apps/v1', 'StatefulSet', 'statefulsets'),
   core('apps/v1', 'DaemonSet', 'daemonsets'),

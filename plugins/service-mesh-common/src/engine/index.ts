@@ -70,7 +70,11 @@ export type {
   ProbeView,
 } from './model/podSpec';
 export type { ServicePortView, ServiceView } from './model/service';
-export { compactPod, createValueSharing } from './model/compactPod';
+export {
+  compactOwnedReplicaSet,
+  compactPod,
+  createValueSharing,
+} from './model/compactPod';
 export type { ShareValue } from './model/compactPod';
 
 // Detection

@@ -51,6 +51,9 @@ export function parseCidr(text: string): AddressRange | undefined {
   return { family, first, last: first + (1n << hostBits) - 1n };
 }
 
+/** Parsed networks by list: the same few lists are asked about every pod. */
+const parsedNetworks = new WeakMap<readonly string[], AddressRange[]>();
+
 /** True when `inner` (address or CIDR) lies inside one of `networks`. */
 export function isWithinNetworks(
   inner: string,
@@ -58,13 +61,15 @@ export function isWithinNetworks(
 ): boolean {
   const range = parseCidr(inner);
   if (!range) return false;
-  return networks.some(network => {
-    const outer = parseCidr(network);
-    return (
-      outer !== undefined &&
+  let ranges = parsedNetworks.get(networks);
+  if (!ranges) {
+    ranges = networks.flatMap(network => parseCidr(network) ?? []);
+    parsedNetworks.set(networks, ranges);
+  }
+  return ranges.some(
+    outer =>
       outer.family === range.family &&
       outer.first <= range.first &&
-      range.last <= outer.last
-    );
-  });
+      range.last <= outer.last,
+  );
 }

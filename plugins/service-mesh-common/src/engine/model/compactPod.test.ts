@@ -4,7 +4,11 @@ import { assessService } from '../assess/assessService';
 import { buildClusterIndex } from '../cluster/clusterIndex';
 import { parseManifests } from '../parse/parseManifests';
 import { listWorkloads } from '../workloads/listWorkloads';
-import { compactPod, createValueSharing } from './compactPod';
+import {
+  compactOwnedReplicaSet,
+  compactPod,
+  createValueSharing,
+} from './compactPod';
 import { KubeObject } from './kubeObject';
 import { readPodTemplate } from './podSpec';
 
@@ -102,14 +106,30 @@ describe('compactPod', () => {
     }
   });
 
-  it('gives the same assessment of every demo workload as the whole pods', () => {
+  it('gives the same assessment of every demo workload as the whole objects', () => {
     const objects = demoObjects();
     const share = createValueSharing();
+    const deployments = new Set(
+      objects
+        .filter(object => object.kind === 'Deployment')
+        .map(object => `${object.metadata.namespace}/${object.metadata.name}`),
+    );
+    const ownedReplicaSet = (object: KubeObject) => {
+      const owner = object.metadata.ownerReferences?.[0];
+      return (
+        object.kind === 'ReplicaSet' &&
+        owner?.kind === 'Deployment' &&
+        deployments.has(`${object.metadata.namespace}/${owner.name}`)
+      );
+    };
+    expect(objects.filter(ownedReplicaSet).length).toBeGreaterThan(3);
     const whole = buildClusterIndex(objects);
     const compact = buildClusterIndex(
-      objects.map(object =>
-        object.kind === 'Pod' ? compactPod(object, share) : object,
-      ),
+      objects.map(object => {
+        if (object.kind === 'Pod') return compactPod(object, share);
+        if (ownedReplicaSet(object)) return compactOwnedReplicaSet(object);
+        return object;
+      }),
     );
     const compactWorkloads = new Map(
       listWorkloads(compact).map(workload => [workload.id, workload]),

@@ -145,6 +145,22 @@ function replicaGroup(pod: KubeObject): string {
     : `${namespace}\u0000${pod.metadata.name}`;
 }
 
+/**
+ * A ReplicaSet whose Deployment is in the same input folds into that
+ * Deployment (`listWorkloads`): only its ownership and selector are read, not
+ * its pod template. Clusters keep up to ten old ReplicaSets per Deployment
+ * (`revisionHistoryLimit`), each with a whole template.
+ */
+export function compactOwnedReplicaSet(replicaSet: KubeObject): KubeObject {
+  const spec = asRecord(replicaSet.spec);
+  return {
+    apiVersion: replicaSet.apiVersion,
+    kind: replicaSet.kind,
+    metadata: replicaSet.metadata,
+    ...(spec ? { spec: pick(spec, ['selector', 'replicas']) } : {}),
+  };
+}
+
 function compactContainer(container: unknown): unknown {
   const record = asRecord(container);
   if (!record) return container;
