@@ -307,7 +307,12 @@ async function measureSize(
               database,
             }),
           ],
-          { execArgv: profileFlags(`${size}-serve-${database}`) },
+          {
+            execArgv: [
+              '--expose-gc',
+              ...profileFlags(`${size}-serve-${database}`),
+            ],
+          },
         );
         try {
           const { ready: server, figures } = await loadEndpoints({
