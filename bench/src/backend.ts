@@ -150,6 +150,58 @@ export function fastCatalog(entities: Entity[]) {
   });
 }
 
+/** The fleet's clusters as a `kubernetes.clusterLocatorMethods` `config` entry. */
+export function fleetClusterLocator(
+  clusters: { name: string; url: string }[],
+  token: string,
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    type: 'config',
+    clusters: clusters.map(c => ({
+      name: c.name,
+      url: c.url,
+      authProvider: 'serviceAccount',
+      serviceAccountToken: token,
+      // The fleet speaks plain HTTP, which the client allows only so.
+      skipTLSVerify: true,
+      ...extra,
+    })),
+  };
+}
+
+/** `catalogServiceRef` served by `fastCatalog`. */
+export function fastCatalogFactory(entities: Entity[]) {
+  const catalog = fastCatalog(entities);
+  return createServiceFactory({
+    service: catalogServiceRef,
+    deps: {},
+    factory: () => catalog as any,
+  });
+}
+
+/**
+ * `startTestBackend` listens on every interface; serves the same app on
+ * 127.0.0.1 only and closes the test backend's own listener.
+ */
+export async function serveOnLoopback(
+  backend: Awaited<ReturnType<typeof startTestBackend>>,
+): Promise<{ port: number; close(): Promise<void> }> {
+  const testServer = backend.server as unknown as Server;
+  const app = testServer.listeners('request')[0] as any;
+  await new Promise<void>(resolve => testServer.close(() => resolve()));
+  const loopback = createServer(app);
+  loopback.keepAliveTimeout = 65_000;
+  await new Promise<void>(resolve => loopback.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (loopback.address() as AddressInfo).port,
+    async close() {
+      loopback.closeAllConnections();
+      await new Promise<void>(resolve => loopback.close(() => resolve()));
+    },
+  };
+}
+
 export interface BenchBackend {
   /** Runs the scheduled `service-mesh-scan` task once. */
   scan(): Promise<void>;
@@ -187,7 +239,6 @@ export async function startBenchBackend(options: {
       },
     }),
   });
-  const catalog = fastCatalog(options.entities);
   const backend = await startTestBackend({
     features: [
       serviceMeshPlugin,
@@ -196,47 +247,25 @@ export async function startBenchBackend(options: {
         data: {
           kubernetes: {
             clusterLocatorMethods: [
-              {
-                type: 'config',
-                clusters: options.clusters.map(c => ({
-                  name: c.name,
-                  url: c.url,
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: options.token,
-                  skipTLSVerify: true,
-                })),
-              },
+              fleetClusterLocator(options.clusters, options.token),
             ],
           },
         },
       }),
       scheduler,
-      createServiceFactory({
-        service: catalogServiceRef,
-        deps: {},
-        factory: () => catalog as any,
-      }),
+      fastCatalogFactory(options.entities),
     ],
   });
   const task = tasks.find(t => t.id === 'service-mesh-scan');
   if (!task) throw new Error('the plugin scheduled no service-mesh-scan task');
 
-  // startTestBackend listens on every interface; serve the same app on
-  // 127.0.0.1 only and close its own listener.
-  const testServer = backend.server as unknown as Server;
-  const app = testServer.listeners('request')[0] as any;
-  await new Promise<void>(resolve => testServer.close(() => resolve()));
-  const loopback = createServer(app);
-  loopback.keepAliveTimeout = 65_000;
-  await new Promise<void>(resolve => loopback.listen(0, '127.0.0.1', resolve));
-  const { port } = loopback.address() as AddressInfo;
+  const loopback = await serveOnLoopback(backend);
 
   return {
     scan: () => Promise.resolve(task.fn(new AbortController().signal)),
-    baseUrl: `http://127.0.0.1:${port}/api/service-mesh`,
+    baseUrl: `http://127.0.0.1:${loopback.port}/api/service-mesh`,
     async stop() {
-      loopback.closeAllConnections();
-      await new Promise<void>(resolve => loopback.close(() => resolve()));
+      await loopback.close();
       await backend.stop().catch(() => {});
     },
   };

@@ -22,13 +22,13 @@
  */
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { fastCatalog } from './backend';
+import {
+  fastCatalogFactory,
+  fleetClusterLocator,
+  serveOnLoopback,
+} from './backend';
 
 export interface KubernetesPluginBackend {
   /** Base URL of the plugin's routes on 127.0.0.1 (`.../api/kubernetes`). */
@@ -41,7 +41,6 @@ export async function startKubernetesPluginBackend(options: {
   clusters: { name: string; url: string }[];
   token: string;
 }): Promise<KubernetesPluginBackend> {
-  const catalog = fastCatalog(options.entities);
   const backend = await startTestBackend({
     features: [
       kubernetesPlugin,
@@ -50,43 +49,23 @@ export async function startKubernetesPluginBackend(options: {
           kubernetes: {
             serviceLocatorMethod: { type: 'multiTenant' },
             clusterLocatorMethods: [
-              {
-                type: 'config',
-                clusters: options.clusters.map(c => ({
-                  name: c.name,
-                  url: c.url,
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: options.token,
-                  skipTLSVerify: true,
-                  skipMetricsLookup: true,
-                })),
-              },
+              fleetClusterLocator(options.clusters, options.token, {
+                skipMetricsLookup: true,
+              }),
             ],
           },
         },
       }),
       mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-      createServiceFactory({
-        service: catalogServiceRef,
-        deps: {},
-        factory: () => catalog as any,
-      }),
+      fastCatalogFactory(options.entities),
     ],
   });
-
-  const testServer = backend.server as unknown as Server;
-  const app = testServer.listeners('request')[0] as any;
-  await new Promise<void>(resolve => testServer.close(() => resolve()));
-  const loopback = createServer(app);
-  loopback.keepAliveTimeout = 65_000;
-  await new Promise<void>(resolve => loopback.listen(0, '127.0.0.1', resolve));
-  const { port } = loopback.address() as AddressInfo;
+  const loopback = await serveOnLoopback(backend);
 
   return {
-    baseUrl: `http://127.0.0.1:${port}/api/kubernetes`,
+    baseUrl: `http://127.0.0.1:${loopback.port}/api/kubernetes`,
     async stop() {
-      loopback.closeAllConnections();
-      await new Promise<void>(resolve => loopback.close(() => resolve()));
+      await loopback.close();
       await backend.stop().catch(() => {});
     },
   };
