@@ -2,6 +2,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import {
   compactOwnedReplicaSet,
   compactPod,
+  controllerRef,
   createValueSharing,
   KubeObject,
   ShareValue,
@@ -312,14 +313,13 @@ export function keptFields(
     apiVersion: kind.apiVersion,
     kind: kind.kind,
   } as KubeObject;
-  const { namespace, name, ownerReferences } = object.metadata ?? {};
+  const { namespace, name } = object.metadata ?? {};
   if (kind.kind === 'Deployment') {
     reduction.deployments.add(`${namespace}/${name}`);
   }
-  if (kind.kind === 'ReplicaSet') {
+  if (kind.kind === 'ReplicaSet' && object.metadata) {
     // Deployments are listed before ReplicaSets (LISTED_KINDS).
-    const owner =
-      ownerReferences?.find(ref => ref.controller) ?? ownerReferences?.[0];
+    const owner = controllerRef(object);
     if (
       owner?.kind === 'Deployment' &&
       reduction.deployments.has(`${namespace}/${owner.name}`)

@@ -14,6 +14,7 @@ export type {
   KubeOwnerReference,
 } from './model/kubeObject';
 export {
+  controllerRef,
   KINDS as KUBE_GROUP_KINDS,
   formatRef as formatKubeObjectRef,
   groupKindOf,

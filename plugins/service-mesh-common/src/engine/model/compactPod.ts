@@ -1,5 +1,5 @@
 import { asRecord, JsonRecord } from './access';
-import { KubeObject } from './kubeObject';
+import { controllerRef, KubeObject } from './kubeObject';
 
 /**
  * Returns an earlier value of the same group equal to the one given (or the
@@ -135,9 +135,8 @@ export function compactPod(
 
 /** Pods of one controller and template revision are replicas of each other. */
 function replicaGroup(pod: KubeObject): string {
-  const { namespace, ownerReferences, labels } = pod.metadata;
-  const owner =
-    ownerReferences?.find(ref => ref.controller) ?? ownerReferences?.[0];
+  const { namespace, labels } = pod.metadata;
+  const owner = controllerRef(pod);
   const revision =
     labels?.['pod-template-hash'] ?? labels?.['controller-revision-hash'] ?? '';
   return owner

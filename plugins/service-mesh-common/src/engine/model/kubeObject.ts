@@ -51,6 +51,14 @@ export function formatRef(ref: KubeObjectRef): string {
     : `${ref.kind}/${ref.namespace}/${ref.name}`;
 }
 
+/** The owner that controls the object (else its first owner), as Kubernetes resolves it. */
+export function controllerRef(
+  object: KubeObject,
+): KubeOwnerReference | undefined {
+  const owners = object.metadata.ownerReferences ?? [];
+  return owners.find(owner => owner.controller) ?? owners[0];
+}
+
 export function labelsOf(object: KubeObject): Record<string, string> {
   return object.metadata.labels ?? {};
 }

@@ -7,7 +7,7 @@ import {
   matchesLabelSelector,
 } from '../cluster/labelSelector';
 import { asRecord, asString, getPath } from '../model/access';
-import { KINDS, KubeObject } from '../model/kubeObject';
+import { controllerRef, KINDS, KubeObject } from '../model/kubeObject';
 import { createPodTemplateReader, readPodTemplate } from '../model/podSpec';
 import { readService, ServiceView } from '../model/service';
 import { Workload, WorkloadKind, WorkloadPod } from './workload';
@@ -158,11 +158,6 @@ function toWorkloadPod(
     phase: asString(getPath(pod, 'status.phase')),
     podIP: asString(getPath(pod, 'status.podIP')),
   };
-}
-
-function controllerRef(object: KubeObject) {
-  const owners = object.metadata.ownerReferences ?? [];
-  return owners.find(owner => owner.controller) ?? owners[0];
 }
 
 function hasControllerOwner(object: KubeObject): boolean {
