@@ -218,6 +218,36 @@ describe('scanning the catalog against a cluster', () => {
     expect(after.body.items).toHaveLength(5);
   });
 
+  it('drops the entities that left the catalog, but not on an empty catalog read', async () => {
+    const { scan, get, catalog } = await startScanBackend({
+      knex: await databases.init('SQLITE_3'),
+      api,
+      entities,
+    });
+    await scan();
+    expect((await get('/scorecard')).body.totalCount).toBe(5);
+
+    // A catalog still ingesting at start answers nothing in scope.
+    const query = jest
+      .spyOn(catalog, 'queryEntities')
+      .mockResolvedValue({ items: [], totalItems: 0, pageInfo: {} } as any);
+    await scan();
+    expect((await get('/scorecard')).body.totalCount).toBe(5);
+
+    // One entity left the catalog: its assessment goes.
+    query.mockResolvedValue({
+      items: entities.filter(e => e.metadata.name !== 'orders'),
+      totalItems: entities.length - 1,
+      pageInfo: {},
+    } as any);
+    await scan();
+    const after = await get('/scorecard');
+    expect(after.body.totalCount).toBe(4);
+    expect(after.body.items.map((r: { name: string }) => r.name)).not.toContain(
+      'orders',
+    );
+  });
+
   it('loses no stored assessment when a scan fails midway', async () => {
     const { scan, get, catalog } = await startScanBackend({
       knex: await databases.init('SQLITE_3'),

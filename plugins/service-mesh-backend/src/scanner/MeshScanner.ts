@@ -124,8 +124,18 @@ export class MeshScanner {
         await store.assessments.save(assessed);
         await this.#closeReachedTasks(assessed, openTasks);
       }
-      // Only a complete catalog read may drop the entities that left it.
-      await store.assessments.removeAllExcept(seen);
+      // Only a complete catalog read may drop the entities that left it,
+      // and not an empty one: a catalog still ingesting at start (or
+      // misconfigured) says nothing about the entities assessed before.
+      if (seen.size > 0) {
+        await store.assessments.removeAllExcept(seen);
+      } else {
+        logger.warn(
+          `Scan ${runId}: the catalog returned no entity in scope (${scope.kinds.join(
+            ', ',
+          )}); stored assessments are kept`,
+        );
+      }
       await store.assessments.rollUpToday();
     } catch (error) {
       const message = `Scan failed: ${(error as Error).message}`;
