@@ -9,7 +9,7 @@ import {
   StageHistoryQuery,
   StageHistoryResponse,
 } from '@meshwise/backstage-plugin-service-mesh-common';
-import { chunks, toCount, toIso, utcDay } from './rows';
+import { chunks, isPostgres, toCount, toIso, utcDay } from './rows';
 import { StageTotals, StageTotalsCache } from './StageTotalsCache';
 
 type AssessmentRow = {
@@ -46,6 +46,9 @@ const NOT_NULL_COLUMNS = new Set([
   'blocking_count',
   'assessed_at',
 ]);
+
+/** The advisory lock roll-ups of the daily counts take turns on (PostgreSQL). */
+const ROLL_UP_LOCK = 0x6d657368; // "mesh"
 
 /**
  * Current assessments (one row per entity, the full answer as JSON plus the
@@ -281,9 +284,17 @@ export class AssessmentRepository {
     return { items: rows.map(toScorecardRow), totalCount, totals };
   }
 
-  /** Replaces the day's counts per stage (org-wide, per owner, per system). */
+  /**
+   * Replaces the day's counts per stage (org-wide, per owner, per system).
+   * Roll-ups run concurrently (refreshes and scans, on several replicas):
+   * on PostgreSQL they take turns on a transaction-scoped advisory lock, and
+   * every insert is an upsert, so none collides with another's rows.
+   */
   async rollUpDay(day: string): Promise<void> {
     await this.#knex.transaction(async tx => {
+      if (isPostgres(this.#knex)) {
+        await tx.raw('SELECT pg_advisory_xact_lock(?)', [ROLL_UP_LOCK]);
+      }
       await tx('mesh_stage_daily').where({ day }).delete();
       const dimensions: [string, string | null][] = [
         ['all', null],
@@ -310,7 +321,10 @@ export class AssessmentRepository {
           count: toCount(c.count),
         }));
         for (const batch of chunks(rows)) {
-          await tx('mesh_stage_daily').insert(batch);
+          await tx('mesh_stage_daily')
+            .insert(batch)
+            .onConflict(['day', 'dimension', 'dimension_key', 'stage'])
+            .merge(['count']);
         }
       }
     });

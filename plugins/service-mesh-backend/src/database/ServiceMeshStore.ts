@@ -3,6 +3,7 @@ import { Knex } from 'knex';
 import { AssessmentRepository } from './AssessmentRepository';
 import { applyDatabaseMigrations, currentSchemaVersion } from './migrations';
 import { ScanRepository } from './ScanRepository';
+import { isPostgres } from './rows';
 import { TaskRepository } from './TaskRepository';
 
 /** The plugin's persistence: assessments, history, scan runs and clusters. */
@@ -31,9 +32,9 @@ export class ServiceMeshStore {
 
   /** Which engine the store runs on, as reported by `/health`. */
   databaseEngine(): 'sqlite' | 'postgres' | 'other' {
-    const client = String(this.#knex.client.config.client);
-    if (client.includes('sqlite')) return 'sqlite';
-    if (client === 'pg' || client.includes('postgres')) return 'postgres';
+    if (String(this.#knex.client.config.client).includes('sqlite'))
+      return 'sqlite';
+    if (isPostgres(this.#knex)) return 'postgres';
     return 'other';
   }
 

@@ -9,7 +9,7 @@ import {
   MigrationTaskStatus,
   UpdateMigrationTaskRequest,
 } from '@meshwise/backstage-plugin-service-mesh-common';
-import { chunks, toCount, toIso } from './rows';
+import { chunks, isUniqueViolation, toCount, toIso } from './rows';
 
 type TaskRow = {
   id: string;
@@ -51,8 +51,9 @@ export interface NewTask {
 }
 
 /**
- * Migration tasks. Creation is idempotent per key; updates use optimistic
- * concurrency (the version the client read must still be current).
+ * Migration tasks. Creation is idempotent per key, and an entity has at most
+ * one active task per target; updates use optimistic concurrency (the
+ * version the client read must still be current).
  */
 export class TaskRepository {
   readonly #knex: Knex;
@@ -61,7 +62,13 @@ export class TaskRepository {
     this.#knex = knex;
   }
 
-  /** Creates the task, or returns the one created earlier with the same key. */
+  /**
+   * Creates the task, unless the same key created one earlier or the entity
+   * already has an active task for the target: then that task comes back
+   * with `created: false`. The database decides (a unique key and a partial
+   * unique index on active tasks), so concurrent requests on any number of
+   * replicas file one task.
+   */
   async create(
     task: NewTask,
     tx: Knex | Knex.Transaction = this.#knex,
@@ -89,17 +96,25 @@ export class TaskRepository {
       external_error: null,
       idempotency_key: task.idempotencyKey ?? null,
     };
-    try {
-      await tx('mesh_tasks').insert(row);
-    } catch (error) {
-      // Two concurrent requests with one key: the loser returns the winner's task.
-      if (task.idempotencyKey) {
-        const existing = await this.#byIdempotencyKey(task.idempotencyKey, tx);
-        if (existing) return { task: existing, created: false };
-      }
-      throw error;
+    // ON CONFLICT DO NOTHING rather than catching the error: on PostgreSQL a
+    // failed insert would abort the surrounding (bulk) transaction.
+    const inserted = await tx('mesh_tasks')
+      .insert(row)
+      .onConflict()
+      .ignore()
+      .returning('id');
+    if (inserted.length > 0) return { task: toTask(row, []), created: true };
+
+    const existing =
+      (task.idempotencyKey &&
+        (await this.#byIdempotencyKey(task.idempotencyKey, tx))) ||
+      (await this.#activeTask(task.entityRef, task.target, tx));
+    if (!existing) {
+      throw new ConflictError(
+        `Task for ${task.entityRef} and ${task.target} was not filed: a concurrent change conflicted with it; try again`,
+      );
     }
-    return { task: toTask(row, []), created: true };
+    return { task: existing, created: false };
   }
 
   async get(id: string): Promise<MigrationTask | undefined> {
@@ -172,9 +187,25 @@ export class TaskRepository {
     if (changes.assignee !== undefined) patch.assignee = changes.assignee;
     if (changes.dueDate !== undefined) patch.due_date = changes.dueDate;
     if (changes.note !== undefined) patch.resolution = changes.note;
-    const updated = await this.#knex('mesh_tasks')
-      .where({ id, version: changes.version })
-      .update({ ...patch, version: changes.version + 1 });
+    let updated: number;
+    try {
+      updated = await this.#knex('mesh_tasks')
+        .where({ id, version: changes.version })
+        .update({ ...patch, version: changes.version + 1 });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const current = await this.get(id);
+      const other =
+        current &&
+        (await this.#activeTask(current.entityRef, current.target, this.#knex));
+      throw new ConflictError(
+        `Task ${id} cannot become ${changes.status}: ${
+          other ? `task ${other.id}` : 'another task'
+        } is already active for ${current?.entityRef ?? 'this entity'} and ${
+          current?.target ?? 'this target'
+        }`,
+      );
+    }
     if (updated === 0) {
       const current = await this.get(id);
       if (!current) throw new NotFoundError(`Task ${id} does not exist`);
@@ -250,6 +281,18 @@ export class TaskRepository {
         updated_at: new Date(),
       });
     return updated > 0;
+  }
+
+  async #activeTask(
+    entityRef: string,
+    target: string,
+    tx: Knex | Knex.Transaction,
+  ): Promise<MigrationTask | undefined> {
+    const row: TaskRow | undefined = await tx('mesh_tasks')
+      .where({ entity_ref: entityRef, target })
+      .whereIn('status', ACTIVE_TASK_STATUSES as MigrationTaskStatus[])
+      .first();
+    return row ? toTask(row, []) : undefined;
   }
 
   async #byIdempotencyKey(

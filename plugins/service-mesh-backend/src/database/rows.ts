@@ -1,5 +1,13 @@
 /** Conversions shared by the repositories: SQLite and PostgreSQL differ here. */
 
+import { Knex } from 'knex';
+
+/** Whether the store runs on PostgreSQL (`pg`, or a client named after it). */
+export function isPostgres(knex: Knex): boolean {
+  const client = String(knex.client.config.client);
+  return client === 'pg' || client.includes('postgres');
+}
+
 /** Timestamps come back as Date (pg) or as text/epoch numbers (SQLite). */
 export function toIso(value: Date | string | number | null): string | null {
   if (value === null || value === undefined) return null;
@@ -23,4 +31,10 @@ export function chunks<T>(items: readonly T[], size = 200): T[][] {
     result.push(items.slice(i, i + size));
   }
   return result;
+}
+
+/** A unique index refused the write (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

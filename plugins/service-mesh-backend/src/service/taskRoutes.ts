@@ -238,6 +238,11 @@ export function addTaskRoutes(
           candidates.map(c => c.entityRef),
           tx,
         );
+        const alreadyActive = (entityRef: string, taskId: string) => ({
+          entityRef,
+          reason: `It already has an open task for ${targetLabel(body.target)}`,
+          taskId,
+        });
         const outcome: BulkCreateMigrationTasksResponse = {
           created: [],
           skipped: [],
@@ -252,17 +257,11 @@ export function addTaskRoutes(
           }
           const existing = active.get(candidate.entityRef);
           if (existing) {
-            outcome.skipped.push({
-              entityRef: candidate.entityRef,
-              reason: `It already has an open task for ${targetLabel(
-                body.target,
-              )}`,
-              taskId: existing,
-            });
+            outcome.skipped.push(alreadyActive(candidate.entityRef, existing));
             continue;
           }
           const assessment = assessments.get(candidate.entityRef);
-          const { task } = await store.tasks.create(
+          const { task, created } = await store.tasks.create(
             {
               entityRef: candidate.entityRef,
               target: body.target,
@@ -282,7 +281,10 @@ export function addTaskRoutes(
             },
             tx,
           );
-          outcome.created.push(task);
+          // A concurrent request (this replica or another) filed it first.
+          if (created) outcome.created.push(task);
+          else
+            outcome.skipped.push(alreadyActive(candidate.entityRef, task.id));
         }
         return outcome;
       },
