@@ -33,6 +33,15 @@ export interface Config {
       directory: string;
     }>;
 
+    /**
+     * A cluster read that lists more than this share fewer objects than the
+     * cluster's last good read (0 to 1, default 0.5) is doubted once: the
+     * last good state is kept and the cluster shows stale until the next
+     * read confirms the drop. Reads that list nothing, or no pod while
+     * workload controllers remain, are always doubted once.
+     */
+    maxObjectDrop?: number;
+
     /** How the clusters of kubernetes.clusterLocatorMethods are read. */
     kubernetes?: {
       /** Per list call, in milliseconds. Default 15000. */

@@ -71,6 +71,7 @@ export const serviceMeshPlugin = createBackendPlugin({
           scope: scanConfig.scope,
           knowledgeBase,
           targetMesh: scanConfig.targetMesh,
+          maxObjectDrop: scanConfig.maxObjectDrop,
         });
 
         // Global scope: with several replicas on PostgreSQL, one scan runs at a time.

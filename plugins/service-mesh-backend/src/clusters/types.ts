@@ -9,7 +9,11 @@ export type ClusterProblemReason =
   | 'malformed-response'
   | 'unreachable'
   | 'invalid-manifest'
-  | 'configuration';
+  /** Two manifest files define one object with different values for a field. */
+  | 'conflicting-manifests'
+  | 'configuration'
+  /** The read succeeded but lost too much next to the last good one. */
+  | 'implausible';
 
 export interface ClusterProblem {
   reason: ClusterProblemReason;

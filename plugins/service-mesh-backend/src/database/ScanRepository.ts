@@ -27,7 +27,18 @@ type ClusterRow = {
   object_count: number | null;
   error: string | null;
   warnings: string | null;
+  kind_counts?: string | null;
+  results_at?: Date | string | null;
 };
+
+/** What the store remembers of a cluster's last good read, across restarts. */
+export interface ClusterRecord {
+  lastReadAt?: Date;
+  /** Objects per kind in the last good read. */
+  kindCounts?: Record<string, number>;
+  /** Set once a scan stored per-cluster results from a good read of it. */
+  resultsAt?: Date;
+}
 
 export interface ClusterHealthUpdate {
   cluster: string;
@@ -36,6 +47,8 @@ export interface ClusterHealthUpdate {
   /** Set when this attempt read the cluster. */
   readAt?: Date;
   objectCount?: number;
+  /** Objects per kind, for a good read (the baseline of plausibility checks). */
+  kindCounts?: Record<string, number>;
   error?: string;
   warnings: string[];
 }
@@ -116,8 +129,43 @@ export class ScanRepository {
       object_count: update.objectCount ?? previous?.object_count ?? null,
       error: update.error ?? null,
       warnings: JSON.stringify(update.warnings),
+      ...(update.kindCounts
+        ? { kind_counts: JSON.stringify(update.kindCounts) }
+        : {}),
     };
     await this.#knex('mesh_clusters').insert(row).onConflict('cluster').merge();
+  }
+
+  /** The last good read of every cluster the store has seen. */
+  async clusterRecords(): Promise<Map<string, ClusterRecord>> {
+    const rows: ClusterRow[] = await this.#knex('mesh_clusters').select(
+      'cluster',
+      'last_read_at',
+      'kind_counts',
+      'results_at',
+    );
+    return new Map(
+      rows.map(row => [
+        row.cluster,
+        {
+          ...(row.last_read_at
+            ? { lastReadAt: new Date(row.last_read_at) }
+            : {}),
+          ...(row.kind_counts
+            ? { kindCounts: JSON.parse(row.kind_counts) }
+            : {}),
+          ...(row.results_at ? { resultsAt: new Date(row.results_at) } : {}),
+        },
+      ]),
+    );
+  }
+
+  /** A scan stored the per-cluster results of these clusters' good reads. */
+  async markResultsStored(clusters: string[], at: Date): Promise<void> {
+    if (clusters.length === 0) return;
+    await this.#knex('mesh_clusters')
+      .whereIn('cluster', clusters)
+      .update({ results_at: at });
   }
 
   async listClusters(): Promise<ClusterHealth[]> {

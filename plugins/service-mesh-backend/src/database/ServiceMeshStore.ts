@@ -1,6 +1,7 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { AssessmentRepository } from './AssessmentRepository';
+import { ClusterResultRepository } from './ClusterResultRepository';
 import { applyDatabaseMigrations, currentSchemaVersion } from './migrations';
 import { ScanRepository } from './ScanRepository';
 import { isPostgres } from './rows';
@@ -19,6 +20,7 @@ export class ServiceMeshStore {
   }
 
   readonly assessments: AssessmentRepository;
+  readonly clusterResults: ClusterResultRepository;
   readonly scans: ScanRepository;
   readonly tasks: TaskRepository;
   readonly #knex: Knex;
@@ -26,6 +28,7 @@ export class ServiceMeshStore {
   private constructor(knex: Knex) {
     this.#knex = knex;
     this.assessments = new AssessmentRepository(knex);
+    this.clusterResults = new ClusterResultRepository(knex);
     this.scans = new ScanRepository(knex);
     this.tasks = new TaskRepository(knex);
   }

@@ -17,6 +17,10 @@ export interface ClusterState {
   readAt?: Date;
   /** Set while the last attempt failed: the index is then stale. */
   failure?: { problem: ClusterProblem; at: Date };
+  /** Objects per kind of the last good read. */
+  kindCounts?: Record<string, number>;
+  /** The last read looked implausible: the next one confirms or refutes it. */
+  suspect?: boolean;
 }
 
 /**
@@ -50,12 +54,17 @@ export class ClusterStateCache {
     return this.#states.get(cluster);
   }
 
-  recordRead(snapshot: ClusterSnapshot): ClusterState {
+  recordRead(
+    snapshot: ClusterSnapshot,
+    kindCounts: Record<string, number>,
+  ): ClusterState {
     const state = this.#states.get(snapshot.cluster)!;
     state.index = buildClusterIndex(snapshot.objects);
     state.objectCount = snapshot.objects.length;
     state.readAt = snapshot.readAt;
+    state.kindCounts = kindCounts;
     state.failure = undefined;
+    state.suspect = false;
     return state;
   }
 

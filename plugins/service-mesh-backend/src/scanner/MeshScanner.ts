@@ -19,11 +19,13 @@ import {
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { ConfiguredClusterSources } from '../clusters/clusterSourcesFromConfig';
 import { ClusterProblem, ClusterReadError } from '../clusters/types';
+import { ClusterRecord } from '../database/ScanRepository';
 import { ServiceMeshStore } from '../database/ServiceMeshStore';
 import { hasReachedTarget, targetLabel } from '../tasks/targets';
-import { assessEntity } from './assessEntity';
+import { assessEntityParts, EntityAssessment } from './assessEntity';
 import { EntityScope, isInScope, readEntitiesInScope } from './catalogEntities';
 import { ClusterState, ClusterStateCache } from './ClusterStateCache';
+import { countKinds, implausibleDrop } from './plausibility';
 
 /** The longest the scanner computes without letting other requests run. */
 const YIELD_AFTER_MS = 20;
@@ -46,6 +48,11 @@ export interface MeshScannerOptions {
   readConcurrency?: number;
   /** A refresh re-reads an entity's clusters when their data is older than this. */
   refreshMaxAgeMs?: number;
+  /**
+   * A read listing more than this share fewer objects than the cluster's
+   * last good read is suspect until the next read confirms it (default 0.5).
+   */
+  maxObjectDrop?: number;
 }
 
 export interface ScanSummary {
@@ -111,6 +118,7 @@ export class MeshScanner {
     try {
       const credentials = await auth.getOwnServiceCredentials();
       const openTasks = await this.#openTasksByEntity();
+      const records = await store.scans.clusterRecords();
       const seen = new Set<string>();
       for await (const page of readEntitiesInScope(
         catalog,
@@ -119,9 +127,8 @@ export class MeshScanner {
       )) {
         entityCount += page.length;
         page.forEach(entity => seen.add(stringifyEntityRef(entity)));
-        const assessed = await this.#assessAll(page);
+        const assessed = await this.#assessAndSave(page, records);
         assessedCount += assessed.length;
-        await store.assessments.save(assessed);
         await this.#closeReachedTasks(assessed, openTasks);
       }
       // Only a complete catalog read may drop the entities that left it,
@@ -129,6 +136,13 @@ export class MeshScanner {
       // misconfigured) says nothing about the entities assessed before.
       if (seen.size > 0) {
         await store.assessments.removeAllExcept(seen);
+        await store.clusterResults.removeAllExcept(seen);
+        // Every entity's part of these clusters is stored now: from here on
+        // a missing part means no workload there.
+        await store.scans.markResultsStored(
+          this.#clustersInMemory(),
+          new Date(),
+        );
       } else {
         logger.warn(
           `Scan ${runId}: the catalog returned no entity in scope (${scope.kinds.join(
@@ -187,11 +201,9 @@ export class MeshScanner {
       .filter(s => !cluster || s.source.name === cluster)
       .filter(s => !s.readAt || Date.now() - s.readAt.getTime() > maxAge);
     await this.#readClusters(outdated);
-    const [assessment] = await this.#assessAll([entity]);
-    if (assessment) {
-      await this.#options.store.assessments.save([assessment]);
-      await this.#options.store.assessments.rollUpToday();
-    }
+    const records = await this.#options.store.scans.clusterRecords();
+    const [assessment] = await this.#assessAndSave([entity], records);
+    if (assessment) await this.#options.store.assessments.rollUpToday();
     return assessment;
   }
 
@@ -269,14 +281,68 @@ export class MeshScanner {
     return undefined;
   }
 
-  async #assessAll(entities: Entity[]): Promise<EntityAssessmentResponse[]> {
+  #clustersInMemory(): string[] {
+    return this.#cache
+      .states()
+      .filter(state => state.index)
+      .map(state => state.source.name);
+  }
+
+  /**
+   * Assesses the entities and stores the results: each entity's assessment,
+   * and each cluster's part of it from the clusters in memory, so a later
+   * process that cannot read a cluster still has what it said.
+   */
+  async #assessAndSave(
+    entities: Entity[],
+    records: Map<string, ClusterRecord>,
+  ): Promise<EntityAssessmentResponse[]> {
+    const { store } = this.#options;
+    const assessed = await this.#assessAll(entities, records);
+    const refs = assessed.map(a => a.response.entity.entityRef);
+    await store.clusterResults.replace(
+      refs,
+      this.#clustersInMemory(),
+      assessed.flatMap(a =>
+        a.computed.map(part => ({
+          entityRef: a.response.entity.entityRef,
+          ...part,
+        })),
+      ),
+      new Date(),
+    );
+    const responses = assessed.map(a => a.response);
+    await store.assessments.save(responses);
+    return responses;
+  }
+
+  async #assessAll(
+    entities: Entity[],
+    records: Map<string, ClusterRecord>,
+  ): Promise<EntityAssessment[]> {
+    const clusters = this.#cache.states();
+    // Clusters this process has no data of: their parts come from the store.
+    const unread = clusters
+      .filter(state => !state.index)
+      .map(state => state.source.name);
+    const stored = unread.length
+      ? await this.#options.store.clusterResults.load(
+          entities.map(entity => stringifyEntityRef(entity)),
+          unread,
+        )
+      : new Map();
     const context = {
-      clusters: this.#cache.states(),
+      clusters,
       recommendation: this.#recommendationForServices(),
       targetMesh: this.#options.targetMesh,
       now: new Date(),
+      storedResults: (ref: string) => stored.get(ref),
+      everRead: new Set(unread.filter(name => records.get(name)?.lastReadAt)),
+      resultsKnown: new Set(
+        unread.filter(name => records.get(name)?.resultsAt),
+      ),
     };
-    const results: EntityAssessmentResponse[] = [];
+    const results: EntityAssessment[] = [];
     let since = performance.now();
     for (const entity of entities) {
       // Assessing is CPU work; let the backend serve requests in between.
@@ -285,7 +351,7 @@ export class MeshScanner {
         since = performance.now();
       }
       try {
-        const assessment = assessEntity(entity, context);
+        const assessment = assessEntityParts(entity, context);
         if (assessment) results.push(assessment);
       } catch (error) {
         // One odd entity must not cost the others their assessment.
@@ -369,12 +435,47 @@ export class MeshScanner {
     return this.#reportUnreadableClusters(located.problems);
   }
 
+  /**
+   * Refuses, once, a read that lost too much next to the cluster's last good
+   * read (kept in memory, or in the store across restarts): the last good
+   * state stays, the cluster shows stale with the reason, and the next read
+   * confirms the drop or refutes it.
+   */
+  async #doubtImplausibleRead(
+    state: ClusterState,
+    kindCounts: Record<string, number>,
+  ): Promise<void> {
+    const baseline =
+      state.kindCounts ??
+      (await this.#options.store.scans.clusterRecords()).get(state.source.name)
+        ?.kindCounts;
+    const doubt = implausibleDrop(
+      baseline,
+      kindCounts,
+      this.#options.maxObjectDrop ?? 0.5,
+    );
+    if (!doubt) return;
+    if (state.suspect) {
+      this.#options.logger.warn(
+        `Cluster ${state.source.name}: a second read confirms that ${doubt}; accepting it`,
+      );
+      return;
+    }
+    state.suspect = true;
+    throw new ClusterReadError({
+      reason: 'implausible',
+      message: `Implausible read: ${doubt}. The last good state is kept until the next read confirms the drop.`,
+    });
+  }
+
   async #readCluster(state: ClusterState): Promise<ScanClusterStatus> {
     const { source } = state;
     const attemptedAt = new Date();
     try {
       const snapshot = await source.read();
-      const { index } = this.#cache.recordRead(snapshot);
+      const kindCounts = countKinds(snapshot.objects);
+      await this.#doubtImplausibleRead(state, kindCounts);
+      const { index } = this.#cache.recordRead(snapshot, kindCounts);
       // Each cluster's workloads are built here, one cluster at a time,
       // rather than all at once at the first entity: the backend keeps
       // serving requests in between.
@@ -387,6 +488,7 @@ export class MeshScanner {
         attemptedAt,
         readAt: snapshot.readAt,
         objectCount: snapshot.objects.length,
+        kindCounts,
         warnings,
       });
       if (warnings.length > 0) {

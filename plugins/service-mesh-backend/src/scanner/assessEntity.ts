@@ -19,18 +19,54 @@ export interface AssessEntityContext {
   recommendation: EntityMeshRecommendation[];
   targetMesh?: ReadinessTargetMesh;
   now: Date;
+  /**
+   * The stored parts of an entity's assessment, by cluster, for the clusters
+   * this process has no data of (after a restart, while they fail to read).
+   */
+  storedResults?: (
+    entityRef: string,
+  ) => ReadonlyMap<string, ServiceAssessment> | undefined;
+  /**
+   * Clusters without data in memory that were read well before (by any
+   * replica), split by whether their stored results are complete: for those
+   * in `resultsKnown` a missing result means no workload there; for the
+   * others nothing is known, and the entity keeps its stored assessment.
+   */
+  everRead?: ReadonlySet<string>;
+  resultsKnown?: ReadonlySet<string>;
+}
+
+/** One cluster's part of an entity's assessment. */
+export interface ClusterPart {
+  cluster: string;
+  assessment: ServiceAssessment;
+}
+
+export interface EntityAssessment {
+  response: EntityAssessmentResponse;
+  /** The parts computed from the clusters in memory, for the store. */
+  computed: ClusterPart[];
 }
 
 /**
  * Assesses one entity against the cluster indexes already in memory: it
- * never reads a cluster itself. Returns undefined when none of the entity's
- * clusters has ever been read, so the caller keeps the stored assessment
- * instead of replacing it with an empty one.
+ * never reads a cluster itself. Returns undefined when the entity's
+ * clusters say too little (none in memory, or one that was read before and
+ * whose results are unknown), so the caller keeps the stored assessment
+ * instead of replacing it with a poorer one.
  */
 export function assessEntity(
   entity: Entity,
   context: AssessEntityContext,
 ): EntityAssessmentResponse | undefined {
+  return assessEntityParts(entity, context)?.response;
+}
+
+/** `assessEntity`, with each cluster's part of the result. */
+export function assessEntityParts(
+  entity: Entity,
+  context: AssessEntityContext,
+): EntityAssessment | undefined {
   const selector = readEntityWorkloadSelector(entity);
   const base = {
     entity: toAssessedEntity(entity),
@@ -39,7 +75,7 @@ export function assessEntity(
     ...(context.targetMesh ? { targetMesh: context.targetMesh } : {}),
   };
   if (!selector.configured) {
-    return {
+    const response: EntityAssessmentResponse = {
       ...base,
       configured: false,
       notConfiguredHint: selector.hint,
@@ -52,6 +88,7 @@ export function assessEntity(
       assessment: null,
       clusters: [],
     };
+    return { response, computed: [] };
   }
 
   const selectorInfo = {
@@ -62,17 +99,20 @@ export function assessEntity(
   const relevant = selector.cluster
     ? context.clusters.filter(c => c.source.name === selector.cluster)
     : context.clusters;
-  const unassessable = (reason: string): EntityAssessmentResponse => ({
-    ...base,
-    configured: true,
-    selector: selectorInfo,
-    stage: 'not-assessed',
-    stageReason: reason,
-    mesh: null,
-    score: null,
-    blockingCount: 0,
-    assessment: null,
-    clusters: relevant.map(freshnessOf),
+  const unassessable = (reason: string): EntityAssessment => ({
+    response: {
+      ...base,
+      configured: true,
+      selector: selectorInfo,
+      stage: 'not-assessed',
+      stageReason: reason,
+      mesh: null,
+      score: null,
+      blockingCount: 0,
+      assessment: null,
+      clusters: relevant.map(freshnessOf),
+    },
+    computed: [],
   });
   if (relevant.length === 0) {
     return unassessable(
@@ -84,9 +124,23 @@ export function assessEntity(
   const withData = relevant.filter(c => c.index);
   if (withData.length === 0) return undefined;
 
-  let perCluster: { cluster: string; assessment: ServiceAssessment }[];
+  // Clusters without data in memory contribute what they last said.
+  const stored = context.storedResults?.(base.entity.entityRef);
+  const kept: ClusterPart[] = [];
+  for (const state of relevant.filter(c => !c.index)) {
+    const cluster = state.source.name;
+    const part = stored?.get(cluster);
+    if (part) kept.push({ cluster, assessment: part });
+    else if (
+      context.everRead?.has(cluster) &&
+      !context.resultsKnown?.has(cluster)
+    )
+      return undefined;
+  }
+
+  let computed: ClusterPart[];
   try {
-    perCluster = withData
+    computed = withData
       .map(state => ({
         state,
         workloads: selectWorkloads(state.index!, {
@@ -108,6 +162,11 @@ export function assessEntity(
       }`,
     );
   }
+  // In the configured order, whichever clusters are in memory.
+  const order = relevant.map(state => state.source.name);
+  const perCluster = [...computed, ...kept].sort(
+    (a, b) => order.indexOf(a.cluster) - order.indexOf(b.cluster),
+  );
 
   const assessment =
     perCluster.length > 0
@@ -116,7 +175,7 @@ export function assessEntity(
           targetMesh: context.targetMesh,
         });
   const summary = summarize(assessment, context.targetMesh);
-  return {
+  const response: EntityAssessmentResponse = {
     ...base,
     configured: true,
     selector: selectorInfo,
@@ -131,6 +190,7 @@ export function assessEntity(
     assessment,
     clusters: relevant.map(freshnessOf),
   };
+  return { response, computed };
 }
 
 /**

@@ -20,6 +20,7 @@ export interface ScanConfig {
   requestTimeoutMs: number;
   pageSize: number;
   podPageSize: number;
+  maxObjectDrop: number;
 }
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -46,8 +47,16 @@ export function readScanConfig(config: Config): ScanConfig {
       )}`,
     );
   }
+  const maxObjectDrop =
+    config.getOptionalNumber('serviceMesh.maxObjectDrop') ?? 0.5;
+  if (!(maxObjectDrop > 0 && maxObjectDrop <= 1)) {
+    throw new Error(
+      `serviceMesh.maxObjectDrop: expected a share above 0 and at most 1, got ${maxObjectDrop}`,
+    );
+  }
   return {
     schedule,
+    maxObjectDrop,
     scope: {
       kinds:
         config.getOptionalStringArray('serviceMesh.entities.kinds') ??
