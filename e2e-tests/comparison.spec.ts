@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { requireChromium, signInAsGuest } from './demo';
+import { readmeScreenshot, requireChromium, signInAsGuest } from './demo';
 
 test.describe('the Comparison tab', () => {
   requireChromium();
@@ -68,9 +68,6 @@ test.describe('the Comparison tab', () => {
     await expect(ranking.getByText(/^Fails: /).first()).toBeVisible();
 
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({
-      path: 'plugins/service-mesh/docs/comparison.png',
-      fullPage: false,
-    });
+    await readmeScreenshot(page, 'comparison', { fullPage: false });
   });
 });

@@ -75,3 +75,20 @@ export async function signInAsGuest(page: Page) {
   await enter.click();
   await expect(page.getByRole('link', { name: 'Service Mesh' })).toBeVisible();
 }
+
+/**
+ * Writes one of the README screenshots (`plugins/service-mesh/docs/<name>.png`),
+ * only when asked with `UPDATE_SCREENSHOTS=1`: a test run never rewrites
+ * tracked files.
+ */
+export async function readmeScreenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+) {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  await page.screenshot({
+    path: `plugins/service-mesh/docs/${name}.png`,
+    ...options,
+  });
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { requireChromium, signInAsGuest } from './demo';
+import { readmeScreenshot, requireChromium, signInAsGuest } from './demo';
 
 test.describe('the Mesh tab of a service', () => {
   requireChromium();
@@ -18,10 +18,7 @@ test.describe('the Mesh tab of a service', () => {
     await expect(page.getByText('Blocked').first()).toBeVisible();
     await expect(page.getByText('MR-UID-1337').first()).toBeVisible();
     await expect(page.getByText(/runAsUser/).first()).toBeVisible();
-    await page.screenshot({
-      path: 'plugins/service-mesh/docs/mesh-tab.png',
-      fullPage: true,
-    });
+    await readmeScreenshot(page, 'mesh-tab', { fullPage: true });
   });
 
   test('a service on AWS App Mesh shows the discontinued banner', async ({

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { requireChromium, signInAsGuest } from './demo';
+import { readmeScreenshot, requireChromium, signInAsGuest } from './demo';
 
 test.describe('the adoption Scorecard', () => {
   requireChromium();
@@ -13,7 +13,7 @@ test.describe('the adoption Scorecard', () => {
   test('filters by a team and exports the view as CSV', async ({ page }) => {
     await page.goto('/service-mesh/scorecard');
     await expect(page.getByText('17 matching')).toBeVisible();
-    await page.screenshot({ path: 'plugins/service-mesh/docs/scorecard.png' });
+    await readmeScreenshot(page, 'scorecard');
 
     const owner = page.getByLabel('Owner');
     await owner.fill('group:default/data-team');
