@@ -1,4 +1,8 @@
-import { KubeObject } from '@meshwise/backstage-plugin-service-mesh-common';
+import {
+  buildClusterIndex,
+  KubeObject,
+  listWorkloads,
+} from '@meshwise/backstage-plugin-service-mesh-common';
 import { FakeKubernetesApi } from '../__testUtils__/fakeKubernetesApi';
 import { keptFields, KubernetesClusterSource } from './KubernetesClusterSource';
 import { LISTED_KINDS } from './listedKinds';
@@ -128,6 +132,95 @@ describe('KubernetesClusterSource', () => {
     expect(byName.get('gone-5c6b')!.spec).toEqual(
       expect.objectContaining({ template }),
     );
+  });
+
+  it('lists ReplicationControllers (one paginated list) and groups their pods into one workload', async () => {
+    const legacyPod = (name: string): KubeObject => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name,
+        generateName: 'legacy-',
+        namespace: 'shop',
+        labels: { app: 'legacy' },
+        ownerReferences: [
+          {
+            apiVersion: 'v1',
+            kind: 'ReplicationController',
+            name: 'legacy',
+            controller: true,
+          },
+        ],
+      },
+      spec: { containers: [{ name: 'app', image: 'shop/legacy:1' }] },
+      status: { phase: 'Running' },
+    });
+    const controllers = Array.from(
+      { length: 6 },
+      (_, i): KubeObject => ({
+        apiVersion: 'v1',
+        kind: 'ReplicationController',
+        metadata: {
+          name: i === 0 ? 'legacy' : `legacy-${i}`,
+          namespace: 'shop',
+        },
+        spec: {
+          selector: { app: i === 0 ? 'legacy' : `legacy-${i}` },
+          template: {
+            metadata: { labels: { app: i === 0 ? 'legacy' : `legacy-${i}` } },
+            spec: { containers: [{ name: 'app', image: 'shop/legacy:1' }] },
+          },
+        },
+      }),
+    );
+    await api.stop();
+    api = await new FakeKubernetesApi({
+      token: TOKEN,
+      objects: [
+        ...objects,
+        ...controllers,
+        legacyPod('legacy-x7k2p'),
+        legacyPod('legacy-q9m4d'),
+      ],
+    }).start();
+
+    const snapshot = await source().read();
+
+    // Six in pages of five: two calls of the one list at cluster scope.
+    expect(
+      api.requests
+        .filter(r => r.path === '/api/v1/replicationcontrollers')
+        .map(r => r.query.get('limit')),
+    ).toEqual(['5', '5']);
+    expect(
+      api.listCalls().filter(p => p.includes('replicationcontrollers')),
+    ).toHaveLength(2);
+    const index = buildClusterIndex(snapshot.objects);
+    const legacy = listWorkloads(index).find(
+      w => w.id === 'ReplicationController/shop/legacy',
+    );
+    expect(legacy?.pods.map(p => p.name)).toEqual([
+      'legacy-x7k2p',
+      'legacy-q9m4d',
+    ]);
+    // The replicas of one controller share one compact spec (compactPod).
+    expect(legacy!.pods[0].object.spec).toBe(legacy!.pods[1].object.spec);
+  });
+
+  it('keeps reading without ReplicationControllers it may not list, and says which permission is missing', async () => {
+    api.options.faults = {
+      '/api/v1/replicationcontrollers': { status: 403 },
+    };
+
+    const snapshot = await source().read();
+
+    expect(snapshot.objects).toHaveLength(objects.length);
+    expect(snapshot.warnings).toEqual([
+      expect.objectContaining({
+        reason: 'forbidden',
+        operation: 'list replicationcontrollers',
+      }),
+    ]);
   });
 
   it('lists mesh resources only where the cluster serves them', async () => {

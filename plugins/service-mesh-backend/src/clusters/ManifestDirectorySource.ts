@@ -13,7 +13,9 @@ const MANIFEST_FILE = /\.(ya?ml|json)(\.template)?$/i;
 /**
  * A directory of manifests (a GitOps repository, the demo's examples) read as
  * one cluster's state. Malformed documents are reported as warnings with file
- * and document index; the rest of the directory is still used.
+ * and document index; the rest of the directory is still used. An object
+ * defined in several files is merged field by field; where two files give a
+ * field different values, the file later in path order wins, with a warning.
  */
 export class ManifestDirectorySource implements ClusterSource {
   readonly type = 'manifests';
@@ -43,11 +45,17 @@ export class ManifestDirectorySource implements ClusterSource {
         content: await readFile(path, 'utf8'),
       })),
     );
+    // parseManifests merges an object defined in several files (the same
+    // rule as the CLI's) and reports the fields they disagree on.
     const { objects, findings } = parseManifests(files);
-    const warnings: ClusterProblem[] = findings.map(finding => ({
-      reason: 'invalid-manifest',
-      message: `${finding.file} document ${finding.documentIndex}: ${finding.message}`,
-    }));
+    const warnings: ClusterProblem[] = findings.map(finding =>
+      finding.conflict
+        ? { reason: 'conflicting-manifests', message: finding.message }
+        : {
+            reason: 'invalid-manifest',
+            message: `${finding.file} document ${finding.documentIndex}: ${finding.message}`,
+          },
+    );
     return {
       cluster: this.name,
       objects,

@@ -42,6 +42,10 @@ export const LISTED_KINDS: ListedKind[] = [
   core('apps/v1', 'ReplicaSet', 'replicasets'),
   core('batch/v1', 'Job', 'jobs'),
   core('batch/v1', 'CronJob', 'cronjobs'),
+  // A workload kind too (older manifests, OpenShift DeploymentConfigs), but
+  // optional: a service account granted before Meshwise listed it keeps
+  // working, with a warning naming the permission to add.
+  optional('v1', 'ReplicationController', 'replicationcontrollers'),
   // Control-plane configuration the detector compares proxies against. Only
   // these ConfigMaps are read: the rest may hold data the plugin has no
   // business reading.

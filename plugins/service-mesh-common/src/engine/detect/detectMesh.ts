@@ -132,9 +132,10 @@ function observe(
       } ${workload.name} run in ${MESH_DISPLAY_NAMES[signature.mesh]}`,
     });
   }
-  // A bare Pod's template is the pod itself, already counted above.
+  // A bare Pod's template is the pod itself, already counted above; so is
+  // that of a controller known only by its pods (template path ``).
   const templateFact =
-    workload.kind === 'Pod'
+    workload.template.path === ''
       ? undefined
       : signature.podFact(workload.template, undefined, context);
   return {

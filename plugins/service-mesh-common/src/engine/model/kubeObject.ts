@@ -109,6 +109,7 @@ export const KINDS = {
   statefulSet: 'StatefulSet.apps',
   daemonSet: 'DaemonSet.apps',
   replicaSet: 'ReplicaSet.apps',
+  replicationController: 'ReplicationController',
   job: 'Job.batch',
   cronJob: 'CronJob.batch',
   customResourceDefinition: 'CustomResourceDefinition.apiextensions.k8s.io',

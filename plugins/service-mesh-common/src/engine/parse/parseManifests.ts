@@ -14,6 +14,12 @@ import {
   KubeOwnerReference,
 } from '../model/kubeObject';
 import { CLUSTER_SCOPED_GROUP_KINDS } from './clusterScopedKinds';
+import {
+  DefinitionConflict,
+  ManifestLocation,
+  mergeDefinitions,
+  ObjectDefinition,
+} from './mergeDefinitions';
 
 /** One input file: a path used only for messages, and its text. */
 export interface ManifestFile {
@@ -29,6 +35,11 @@ export interface ParseFinding {
   /** Position inside a `List`'s `items`, when the problem is one item. */
   itemIndex?: number;
   message: string;
+  /**
+   * Set when the object here is also defined elsewhere with another value
+   * for `field`; the value here (later in path order) is the one used.
+   */
+  conflict?: { field: string; earlier: ManifestLocation };
 }
 
 export interface ParsedManifests {
@@ -40,21 +51,60 @@ export interface ParsedManifests {
  * Turns YAML or JSON files into Kubernetes objects. Multi-document files,
  * `List` kinds (`List`, `ServiceList`, ...) and empty documents are handled;
  * every problem becomes a `ParseFinding` so one bad file never hides the rest.
+ *
+ * An object defined more than once (same group-kind, namespace and name, in
+ * several files or documents) is one object, merged field by field whatever
+ * the order of `files` (see `mergeDefinitions`): a field defined with two
+ * different values is a finding, and the value of the file later in path
+ * order is used.
  */
 export function parseManifests(
   files: readonly ManifestFile[],
 ): ParsedManifests {
-  const objects: KubeObject[] = [];
+  const definitions: ObjectDefinition[] = [];
   const findings: ParseFinding[] = [];
   for (const file of files) {
-    parseFile(file, objects, findings);
+    parseFile(file, definitions, findings);
   }
-  return { objects, findings };
+  const { objects, conflicts } = mergeDefinitions(definitions, written => {
+    const merged = normaliseKubeObject(written);
+    // Each part had an apiVersion, a kind and a name, so the merge has too.
+    if (typeof merged === 'string') throw new Error(merged);
+    return merged;
+  });
+  return { objects, findings: [...findings, ...conflicts.map(toFinding)] };
+}
+
+function toFinding(conflict: DefinitionConflict): ParseFinding {
+  const { object, field, earlier, later } = conflict;
+  const { namespace, name } = object.metadata;
+  const what = `${object.kind} ${namespace ? `${namespace}/` : ''}${name}`;
+  return {
+    ...later,
+    message: `${what} is defined in ${located(earlier)} and in ${located(
+      later,
+    )} with different values for ${field} (${show(
+      conflict.earlierValue,
+    )}, then ${show(conflict.laterValue)}): the value of ${
+      later.file
+    }, later in path order, is used`,
+    conflict: { field, earlier },
+  };
+}
+
+function located(at: ManifestLocation): string {
+  const item = at.itemIndex === undefined ? '' : ` item ${at.itemIndex}`;
+  return `${at.file} (document ${at.documentIndex}${item})`;
+}
+
+function show(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 function parseFile(
   file: ManifestFile,
-  objects: KubeObject[],
+  definitions: ObjectDefinition[],
   findings: ParseFinding[],
 ): void {
   let documents;
@@ -100,7 +150,11 @@ function parseFile(
         if (typeof result === 'string') {
           findings.push({ ...at, itemIndex, message: result });
         } else {
-          objects.push(result);
+          definitions.push({
+            written: item as JsonRecord,
+            object: result,
+            at: { ...at, itemIndex },
+          });
         }
       });
       return;
@@ -109,7 +163,7 @@ function parseFile(
     if (typeof result === 'string') {
       findings.push({ ...at, message: result });
     } else {
-      objects.push(result);
+      definitions.push({ written: record, object: result, at });
     }
   });
 }

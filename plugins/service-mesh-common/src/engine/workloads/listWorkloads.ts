@@ -6,8 +6,13 @@ import {
   labelSelectorFromObject,
   matchesLabelSelector,
 } from '../cluster/labelSelector';
-import { asRecord, asString, getPath } from '../model/access';
-import { controllerRef, KINDS, KubeObject } from '../model/kubeObject';
+import { asRecord, asString, asStringMap, getPath } from '../model/access';
+import {
+  controllerRef,
+  KINDS,
+  KubeObject,
+  KubeOwnerReference,
+} from '../model/kubeObject';
 import { createPodTemplateReader, readPodTemplate } from '../model/podSpec';
 import { readService, ServiceView } from '../model/service';
 import { Workload, WorkloadKind, WorkloadPod } from './workload';
@@ -17,6 +22,7 @@ const TEMPLATE_PATHS: Record<Exclude<WorkloadKind, 'Pod'>, string> = {
   StatefulSet: 'spec.template',
   DaemonSet: 'spec.template',
   ReplicaSet: 'spec.template',
+  ReplicationController: 'spec.template',
   Job: 'spec.template',
   CronJob: 'spec.jobTemplate.spec.template',
 };
@@ -26,6 +32,7 @@ const CONTROLLER_GROUP_KINDS: Record<Exclude<WorkloadKind, 'Pod'>, string> = {
   StatefulSet: KINDS.statefulSet,
   DaemonSet: KINDS.daemonSet,
   ReplicaSet: KINDS.replicaSet,
+  ReplicationController: KINDS.replicationController,
   Job: KINDS.job,
   CronJob: KINDS.cronJob,
 };
@@ -40,7 +47,10 @@ const FINISHED_PHASES = new Set(['Succeeded', 'Failed']);
  * owned by a CronJob fold into their owner when the owner is in the input (if
  * the owner is missing they stand alone, so nothing silently disappears); a
  * Pod is a workload of its own only when no controller owns it and no
- * workload's selector would adopt it.
+ * workload's selector would adopt it. Running pods whose controller is not in
+ * the input (a list of pods only, a ReplicaSet left out) and that no
+ * selector adopts stand for that controller: one workload per owner
+ * reference, so the replicas of one absent ReplicaSet are one workload.
  */
 export function listWorkloads(index: ClusterIndex): readonly Workload[] {
   return index.memo('engine:workloads', () => buildWorkloads(index));
@@ -63,6 +73,7 @@ function buildWorkloads(index: ClusterIndex): Workload[] {
     'StatefulSet',
     'DaemonSet',
     'CronJob',
+    'ReplicationController',
   ] as const) {
     for (const object of index.list(CONTROLLER_GROUP_KINDS[kind]))
       add(kind, object);
@@ -86,6 +97,18 @@ function buildWorkloads(index: ClusterIndex): Workload[] {
 
   // Replicas sharing one spec object (see compactPod) share one view.
   const readPod = createPodTemplateReader();
+  const standIns = new Map<string, Workload>();
+  const standInFor = (pod: KubeObject): Workload => {
+    const absent = controllerRef(pod)!;
+    const key = `${absent.kind}/${pod.metadata.namespace}/${absent.name}`;
+    let standIn = standIns.get(key);
+    if (!standIn) {
+      standIn = standInForAbsentOwner(absent, pod, index, servicesByNamespace);
+      standIns.set(key, standIn);
+      workloads.push(standIn);
+    }
+    return standIn;
+  };
   for (const pod of index.list(KINDS.pod)) {
     const owner = resolvePodOwner(pod, index, byObject, folded);
     if (owner === 'unmodelled-controller') continue;
@@ -101,9 +124,35 @@ function buildWorkloads(index: ClusterIndex): Workload[] {
     } else if (!hasControllerOwner(pod)) {
       const workload = add('Pod', pod);
       workload.pods.push(toWorkloadPod(pod, readPod));
+    } else {
+      // Its controller is not in the input: the pod stands for it.
+      const view = toWorkloadPod(pod, readPod);
+      if (!FINISHED_PHASES.has(view.phase ?? ''))
+        standInFor(pod).pods.push(view);
     }
   }
   return workloads;
+}
+
+/**
+ * The workload of a controller that is not in the input, known only by its
+ * pods' owner reference. Its first pod stands for the template (path ``,
+ * like a bare Pod: the fields are the pod's own); it has no selector.
+ */
+function standInForAbsentOwner(
+  owner: KubeOwnerReference,
+  pod: KubeObject,
+  index: ClusterIndex,
+  servicesByNamespace: Map<string, ServicePostings>,
+): Workload {
+  const fromPod = createWorkload('Pod', pod, index, servicesByNamespace);
+  const kind = owner.kind as Exclude<WorkloadKind, 'Pod'>;
+  return {
+    ...fromPod,
+    id: `${kind}/${fromPod.namespace}/${owner.name}`,
+    kind,
+    name: owner.name,
+  };
 }
 
 function createWorkload(
@@ -118,10 +167,6 @@ function createWorkload(
     kind === 'Pod' ? object : getPath(object, templatePath),
     templatePath,
   );
-  const selectorValue =
-    kind === 'CronJob'
-      ? getPath(object, 'spec.jobTemplate.spec.selector')
-      : getPath(object, 'spec.selector');
   return {
     id: `${kind}/${namespace}/${object.metadata.name}`,
     kind,
@@ -130,9 +175,7 @@ function createWorkload(
     object,
     labels: object.metadata.labels ?? {},
     template,
-    selector: asRecord(selectorValue)
-      ? labelSelectorFromObject(selectorValue)
-      : undefined,
+    selector: selectorOf(kind, object),
     pods: [],
     namespaceObject: index.get(KINDS.namespace, undefined, namespace),
     services: servicesSelecting(
@@ -145,6 +188,25 @@ function createWorkload(
       template.spec.serviceAccountName,
     ),
   };
+}
+
+/**
+ * `spec.selector` of a controller. A ReplicationController's is a plain map
+ * (empty: the template labels, which `adoptBySelector` falls back to).
+ */
+function selectorOf(
+  kind: WorkloadKind,
+  object: KubeObject,
+): LabelSelector | undefined {
+  if (kind === 'ReplicationController') {
+    const map = asStringMap(getPath(object, 'spec.selector'));
+    return Object.keys(map).length > 0 ? labelSelectorFromMap(map) : undefined;
+  }
+  const value =
+    kind === 'CronJob'
+      ? getPath(object, 'spec.jobTemplate.spec.selector')
+      : getPath(object, 'spec.selector');
+  return asRecord(value) ? labelSelectorFromObject(value) : undefined;
 }
 
 function toWorkloadPod(

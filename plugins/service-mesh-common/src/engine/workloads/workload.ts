@@ -10,6 +10,7 @@ export const WORKLOAD_KINDS = [
   'Job',
   'CronJob',
   'ReplicaSet',
+  'ReplicationController',
   'Pod',
 ] as const;
 
