@@ -163,19 +163,16 @@ describeCorpus(title, () => {
       );
     });
 
-    it('has server-first database ports: Redis for Istio, MongoDB for Linkerd', () => {
-      expect(
-        failures(get(set(), 'session-db'), 'MR-SERVER-FIRST').map(
-          f => f.meshes,
-        ),
-      ).toEqual([['istio-sidecar', 'istio-ambient']]);
-      expect(
-        failures(get(set(), 'carts-db'), 'MR-SERVER-FIRST').map(f => f.meshes),
-      ).toEqual([['linkerd']]);
-      // MySQL 3306 is auto-TCP for Istio and opaque by default for Linkerd.
-      expect(failures(get(set(), 'catalogue-db'), 'MR-SERVER-FIRST')).toEqual(
-        [],
-      );
+    it('calls none of its databases server-first: Redis and MongoDB clients speak first, MySQL is handled', () => {
+      // Issue 12: Redis (session-db) for Istio and MongoDB (carts-db) for
+      // Linkerd were false alarms; their clients speak first. MySQL 3306 is
+      // auto-TCP for Istio and opaque by default for Linkerd.
+      for (const name of ['session-db', 'carts-db', 'catalogue-db']) {
+        expect([name, failures(get(set(), name), 'MR-SERVER-FIRST')]).toEqual([
+          name,
+          [],
+        ]);
+      }
     });
 
     it('sees the namespace as not enrolled in any mesh', () => {
@@ -323,12 +320,10 @@ describeCorpus(title, () => {
       }
     });
 
-    it('flags PostgreSQL on product-api-db for Istio but not for Linkerd (default opaque port)', () => {
-      expect(
-        failures(get(set(), 'product-api-db'), 'MR-SERVER-FIRST').map(
-          f => f.meshes,
-        ),
-      ).toEqual([['istio-sidecar', 'istio-ambient']]);
+    it('does not call PostgreSQL on product-api-db server-first (issue 12: its clients speak first)', () => {
+      expect(failures(get(set(), 'product-api-db'), 'MR-SERVER-FIRST')).toEqual(
+        [],
+      );
     });
   });
 });

@@ -9,6 +9,17 @@ import type {
 /** The date of the research the built-in data comes from. */
 export const RESEARCH_CHECKED_ON = '2026-11-22';
 
+/** The day issue 12's corrections were read from their sources. */
+export const ISSUE_12_CHECKED_ON = '2026-12-02';
+
+/** A cell or fact whose source was read on another day than the research's. */
+export function readOn<T extends { checkedOn: string }>(
+  item: T,
+  checkedOn: string,
+): T {
+  return { ...item, checkedOn };
+}
+
 /** Note used for rows the research matrix does not have at all. */
 export const NOT_IN_RESEARCH = 'Not covered by the research; not verified.';
 

@@ -32,7 +32,6 @@ describe('research fidelity', () => {
     ['cilium', 'certificate-rotation'],
     ['cilium', 'tracing'],
     ['cilium', 'platform-vms'],
-    ['cilium', 'open-source-license'],
     ['aws-app-mesh', 'load-balancing'],
     ['aws-app-mesh', 'authorization-policy'],
     ['osm', 'load-balancing'],
@@ -64,9 +63,12 @@ describe('research fidelity', () => {
         .filter(([, cell]) => cell.value === 'supported')
         .map(([capability]) => capability)
         .sort();
+    // Retries and certificate rotation: issue 12 (AWS blog, ECS developer guide).
     expect(supportedRows('ecs-service-connect')).toEqual([
+      'certificate-rotation',
       'control-plane-managed',
       'platform-ecs',
+      'retries',
     ]);
     expect(supportedRows('vpc-lattice')).toEqual([
       'control-plane-managed',
@@ -176,5 +178,88 @@ describe('research fidelity', () => {
     for (const [url, set] of titles) {
       expect([url, set.size]).toEqual([url, 1]);
     }
+  });
+});
+
+/** Corrections of issue 12, each with its source and the day it was read. */
+describe('issue 12 corrections', () => {
+  const READ_ON = '2026-12-02';
+
+  it('says Istio injects native sidecars by default since 1.27, not 1.28', () => {
+    const model = entry('istio-sidecar').dataPlaneModel;
+    expect(model.note).toContain('by default since 1.27');
+    expect(model.note).not.toContain('1.28');
+    expect(model.source.url).toBe(
+      'https://github.com/istio/istio/blob/1.27.0/pilot/pkg/features/pilot.go',
+    );
+    expect(model.checkedOn).toBe(READ_ON);
+  });
+
+  it("keeps Istio 1.30.3's release date apart from the day it was read", () => {
+    const { lifecycle } = entry('istio-sidecar');
+    expect(lifecycle.latestRelease).toEqual({
+      version: '1.30.3',
+      releasedOn: '2026-07-16',
+    });
+    expect(lifecycle.note).not.toMatch(/1\.30\.3 \(2026-08-22\)/);
+    expect(lifecycle.checkedOn).toBe(READ_ON);
+  });
+
+  it('says Linkerd stable releases are Buoyant Enterprise for Linkerd, with its licence terms, in the licence and cost cells', () => {
+    const linkerd = entry('linkerd');
+    for (const text of [
+      linkerd.license.value + linkerd.license.note,
+      linkerd.costModel.note,
+      linkerd.capabilities['open-source-license'].note,
+    ]) {
+      expect(text).toContain('Buoyant Enterprise for Linkerd');
+      expect(text).toContain('licence key');
+      expect(text).toContain(
+        'non-production use or companies under 50 employees',
+      );
+    }
+    expect(linkerd.license.value).not.toBe('Apache-2.0');
+    expect(linkerd.capabilities['open-source-license'].value).toBe('partial');
+    expect(linkerd.license.source.url).toBe(
+      'https://docs.buoyant.io/buoyant-enterprise-linkerd/latest/faq/',
+    );
+  });
+
+  it('drops the unsourced Kuma v2.14.6 date and records the newest sourced tag', () => {
+    const { lifecycle } = entry('kuma');
+    expect(lifecycle.note).not.toContain('2.14.6');
+    expect(lifecycle.latestRelease).toEqual({
+      version: 'v2.14.3',
+      releasedOn: '2026-08-10',
+    });
+    expect(lifecycle.source.url).toBe(
+      'https://github.com/kumahq/kuma/releases/tag/v2.14.3',
+    );
+  });
+
+  it("records Cilium's licence: Apache-2.0, BPF programs GPL-2.0 / BSD-2-Clause", () => {
+    const cilium = entry('cilium');
+    expect(cilium.license.value).toBe(
+      'Apache-2.0 (BPF programs GPL-2.0-only OR BSD-2-Clause)',
+    );
+    expect(cilium.costModel.value).toBe('open-source');
+    expect(cilium.capabilities['open-source-license']).toMatchObject({
+      value: 'supported',
+      checkedOn: READ_ON,
+    });
+  });
+
+  it('gives ECS Service Connect retries, outlier detection and rotated TLS certificates, but not mTLS', () => {
+    expect(value('ecs-service-connect', 'retries')).toBe('supported');
+    expect(value('ecs-service-connect', 'circuit-breaking')).toBe('partial');
+    expect(value('ecs-service-connect', 'certificate-rotation')).toBe(
+      'supported',
+    );
+    const mtls = entry('ecs-service-connect').capabilities['automatic-mtls'];
+    expect(mtls.value).toBe('not-supported');
+    expect(mtls.note).toContain('TLS, not mutual TLS');
+    expect(mtls.source.url).toBe(
+      'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect-tls.html',
+    );
   });
 });

@@ -111,6 +111,10 @@ const lifecycleSchema = z
     note: nonEmptyText,
     source: knowledgeSourceSchema,
     additionalSources: z.array(knowledgeSourceSchema).optional(),
+    latestRelease: z
+      .object({ version: nonEmptyText, releasedOn: isoDateSchema })
+      .strict()
+      .optional(),
     checkedOn: isoDateSchema,
     successors: z.array(entryIdSchema),
   })

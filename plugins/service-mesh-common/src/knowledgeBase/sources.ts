@@ -395,6 +395,45 @@ export const SOURCES = {
       'openservicemesh/osm#5344: Update readme with official CNCF archive status',
     url: 'https://github.com/openservicemesh/osm/pull/5344',
   },
+  // Re-checked for issue 12 (2026-12-02)
+  istioNativeSidecarDefault: {
+    title:
+      'istio/istio 1.27.0 pilot/pkg/features/pilot.go: ENABLE_NATIVE_SIDECARS defaults to "auto"',
+    url: 'https://github.com/istio/istio/blob/1.27.0/pilot/pkg/features/pilot.go',
+  },
+  istioTag1303: {
+    title: 'istio/istio tag 1.30.3 (created 2026-07-16)',
+    url: 'https://github.com/istio/istio/releases/tag/1.30.3',
+  },
+  buoyantEnterpriseFaq: {
+    title:
+      'Buoyant Enterprise for Linkerd FAQ: licence key, stable vs edge releases',
+    url: 'https://docs.buoyant.io/buoyant-enterprise-linkerd/latest/faq/',
+  },
+  buoyantLicensing: {
+    title:
+      'Buoyant: How Linkerd licensing actually works (Apache 2.0, edge releases, what BEL pays for)',
+    url: 'https://www.buoyant.io/articles/how-linkerd-licensing-actually-works-apache-2-0-edge-releases-and-what-bel-pays-for',
+  },
+  kumaTag2143: {
+    title: 'kumahq/kuma tag v2.14.3 (created 2026-08-10)',
+    url: 'https://github.com/kumahq/kuma/releases/tag/v2.14.3',
+  },
+  ciliumLicense: {
+    title: 'cilium/cilium LICENSE (Apache-2.0)',
+    url: 'https://github.com/cilium/cilium/blob/main/LICENSE',
+  },
+  ciliumBpfLicense: {
+    title:
+      'cilium/cilium bpf/ sources: SPDX-License-Identifier (GPL-2.0-only OR BSD-2-Clause)',
+    url: 'https://github.com/cilium/cilium/blob/main/bpf/lib/arp.h',
+  },
+  ecsServiceConnectTls: {
+    title:
+      'Amazon ECS developer guide: Encrypt Amazon ECS Service Connect traffic',
+    url: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect-tls.html',
+  },
+
   cncfTocOsmArchive: {
     title: 'cncf/toc#1044: archive Open Service Mesh',
     url: 'https://github.com/cncf/toc/pull/1044',

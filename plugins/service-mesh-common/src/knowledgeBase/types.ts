@@ -105,8 +105,20 @@ export type LifecycleStatus =
   | 'discontinued'
   | 'archived';
 
+/**
+ * A release seen in the source: `releasedOn` is the release's own date (its
+ * tag or announcement), never the day the source was read (`checkedOn`).
+ */
+export interface ReleaseFact {
+  version: string;
+  /** ISO date (YYYY-MM-DD) of the release itself. */
+  releasedOn: string;
+}
+
 export interface MeshLifecycle {
   status: LifecycleStatus;
+  /** The newest release the source showed on `checkedOn`. */
+  latestRelease?: ReleaseFact;
   /** When the current status took effect, as precise as the source (YYYY, YYYY-MM or YYYY-MM-DD). */
   since?: string;
   /** When the status change was announced, if earlier than `since`. */

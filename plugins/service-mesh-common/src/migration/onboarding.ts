@@ -4,9 +4,19 @@ import { AssessmentFinding, ReadinessTargetMesh } from '../engine/assess/types';
 import { ClusterIndex } from '../engine/cluster/clusterIndex';
 import { controlPlaneFacts } from '../engine/cluster/controlPlane';
 import {
-  ISTIO_PROTOCOL_PREFIXES,
+  appMeshListenerProtocol,
+  containerPortProtocol,
+  declaredPortProtocol,
+} from '../engine/checks/declaredProtocol';
+import {
+  appProtocolFor,
+  protocolConflict,
+} from '../engine/checks/protocolMismatch';
+import {
+  ISTIO_OPAQUE_PROTOCOLS,
   istioPortProtocol,
   SERVER_FIRST_PORTS,
+  serverFirstPortSuffix,
 } from '../engine/checks/protocols';
 import { findReadinessCheck } from '../engine/checks/registry';
 import { resultAppliesTo, resultSeverityFor } from '../engine/checks/runChecks';
@@ -20,6 +30,7 @@ import {
 } from '../engine/model/service';
 import {
   consulServiceName,
+  findMeshResources,
   kumaMeshName,
 } from '../engine/workloads/meshResources';
 import { Workload } from '../engine/workloads/workload';
@@ -51,10 +62,14 @@ const HANDLED_BY_PLAN = new Set([
 /** Fixes that keep a service portable across meshes; proposed even when the target does not flag them. */
 const PORTABLE_FIXES = new Set(['MR-LABEL-APP', 'MR-PORT-PROTOCOL']);
 
-/** Ports that do not speak HTTP (client-first but not HTTP, or server-first). */
+/**
+ * Well-known ports of client-first protocols that are not HTTP (PostgreSQL,
+ * Redis, Elasticsearch transport, Memcached, MongoDB, Kafka, ...): a guess
+ * used only when nothing declares the port's protocol.
+ */
 const TCP_PORTS = new Set([
-  53, 389, 636, 1883, 2181, 2888, 3888, 4369, 5671, 5672, 6380, 7000, 7001,
-  8883, 9042, 9092, 9093, 25672, 26379,
+  53, 389, 636, 1883, 2181, 2888, 3888, 4369, 5432, 5671, 5672, 6379, 6380,
+  7000, 7001, 8883, 9042, 9092, 9093, 9300, 11211, 25672, 26379, 27017,
 ]);
 const HTTP_PORTS = new Set([
   80, 3000, 5000, 8000, 8008, 8080, 8081, 8088, 8888, 9080, 9090, 9100, 15672,
@@ -172,39 +187,46 @@ function sourceOf(finding: AssessmentFinding): string {
   }`;
 }
 
-/** What protocol a Service port speaks, when the manifests say enough to tell. */
+/** The App Mesh VirtualNodes that select any of the workloads. */
+function virtualNodesOf(
+  workloads: readonly Workload[],
+  index: ClusterIndex,
+): KubeObject[] {
+  return [
+    ...new Set(
+      workloads.flatMap(
+        workload => findMeshResources(workload, index).appMesh.virtualNodes,
+      ),
+    ),
+  ];
+}
+
+/**
+ * What protocol a Service port speaks, when the manifests say enough to
+ * tell. A declaration (the Service's appProtocol or name, the App Mesh
+ * listener, the container port's name) always wins; numbers are a guess
+ * for ports nothing declares.
+ */
 export function inferPortProtocol(
   port: ServicePortView,
   workloads: readonly Workload[],
+  virtualNodes: readonly KubeObject[] = [],
 ): string | undefined {
-  const declared = istioPortProtocol(port);
-  if (declared.from === 'appProtocol' || declared.from === 'name')
-    return declared.protocol;
-  for (const workload of workloads) {
-    const target = resolveContainerPort(
-      workload.template.spec,
-      port.targetPort,
-    );
-    if (target !== undefined && SERVER_FIRST_PORTS[target]) return 'tcp';
-  }
-  if (SERVER_FIRST_PORTS[port.port]) return 'tcp';
-  for (const workload of workloads) {
-    const target = resolveContainerPort(
-      workload.template.spec,
-      port.targetPort,
-    );
-    for (const container of workload.template.spec.containers) {
-      const named = container.ports.find(
-        p => p.containerPort === target && p.name,
+  const declared = declaredPortProtocol(port, workloads, virtualNodes);
+  if (declared) return declared.protocol;
+  const numbers = [
+    ...workloads.flatMap(workload => {
+      const target = resolveContainerPort(
+        workload.template.spec,
+        port.targetPort,
       );
-      const prefix = named?.name?.toLowerCase().split('-')[0];
-      if (prefix && ISTIO_PROTOCOL_PREFIXES.has(prefix)) return prefix;
-    }
-    if (target !== undefined && TCP_PORTS.has(target)) return 'tcp';
-    if (target !== undefined && HTTP_PORTS.has(target)) return 'http';
-  }
-  if (TCP_PORTS.has(port.port)) return 'tcp';
-  if (HTTP_PORTS.has(port.port)) return 'http';
+      return target === undefined ? [] : [target];
+    }),
+    port.port,
+  ];
+  if (numbers.some(number => SERVER_FIRST_PORTS[number])) return 'tcp';
+  if (numbers.some(number => TCP_PORTS.has(number))) return 'tcp';
+  if (numbers.some(number => HTTP_PORTS.has(number))) return 'http';
   return undefined;
 }
 
@@ -316,13 +338,20 @@ export function planFixes(
           break;
         }
         if (!required && istioPortProtocol(port).from !== 'none') break;
-        const protocol = inferPortProtocol(port, workloadsOf(finding));
+        const protocol = inferPortProtocol(
+          port,
+          workloadsOf(finding),
+          virtualNodesOf(workloadsOf(finding), index),
+        );
         if (!protocol) {
           if (required || mesh === 'kuma')
             manual(finding, 'Protocol unknown: ');
           break;
         }
-        const change: PortChange = { port: port.port, appProtocol: protocol };
+        const change: PortChange = {
+          port: port.port,
+          appProtocol: appProtocolFor(protocol),
+        };
         if (!port.name)
           change.name = protocol === 'tcp' ? `tcp-${port.port}` : protocol;
         patches.port(
@@ -382,20 +411,26 @@ export function planFixes(
               `mark target port ${target} opaque on the pods too (Services and pods must agree)`,
             );
           }
-        } else {
-          const proto = SERVER_FIRST_PORTS[port.port] ?? 'tcp';
-          patches.port(
-            service,
-            {
-              port: port.port,
-              appProtocol: 'tcp',
-              ...(port.name
-                ? {}
-                : { name: `tcp-${proto.toLowerCase().split(' ')[0]}` }),
-            },
-            `declare server-first port ${port.port} (${proto}) as TCP`,
-          );
+        } else if (!declaresNonTcp(port, workloadsOf(finding), index)) {
+          declareServerFirstTcp(patches, service, port);
         }
+        fixed.add(finding.checkId);
+        break;
+      }
+      case 'MR-PROTOCOL-MISMATCH': {
+        const service = serviceOf(finding);
+        const port = service && portOf(finding, service);
+        const appProtocol =
+          port && listenerAppProtocol(port, workloadsOf(finding), index);
+        if (!service || !port || !appProtocol) {
+          manual(finding);
+          break;
+        }
+        patches.port(
+          service,
+          { port: port.port, appProtocol },
+          `${label}declare port ${port.port} as appProtocol ${appProtocol}, the protocol its listener speaks`,
+        );
         fixed.add(finding.checkId);
         break;
       }
@@ -542,6 +577,51 @@ export function planFixes(
   };
 }
 
+/** True when something declares the port HTTP-like (e.g. an App Mesh `http` listener): never make it TCP. */
+function declaresNonTcp(
+  port: ServicePortView,
+  workloads: readonly Workload[],
+  index: ClusterIndex,
+): boolean {
+  const declared = declaredPortProtocol(
+    port,
+    workloads,
+    virtualNodesOf(workloads, index),
+  );
+  return !!declared && !ISTIO_OPAQUE_PROTOCOLS.has(declared.protocol);
+}
+
+function declareServerFirstTcp(
+  patches: PatchSet,
+  service: ServiceView,
+  port: ServicePortView,
+): void {
+  const proto = SERVER_FIRST_PORTS[port.port] ?? 'tcp';
+  patches.port(
+    service,
+    {
+      port: port.port,
+      appProtocol: 'tcp',
+      ...(port.name ? {} : { name: `tcp-${serverFirstPortSuffix(port.port)}` }),
+    },
+    `declare server-first port ${port.port} (${proto}) as TCP`,
+  );
+}
+
+/** The `appProtocol` that makes a port agree with its listener (MR-PROTOCOL-MISMATCH). */
+function listenerAppProtocol(
+  port: ServicePortView,
+  workloads: readonly Workload[],
+  index: ClusterIndex,
+): string | undefined {
+  const conflict = protocolConflict(
+    port,
+    appMeshListenerProtocol(port, workloads, virtualNodesOf(workloads, index)),
+    containerPortProtocol(port, workloads),
+  );
+  return conflict && appProtocolFor(conflict.protocol);
+}
+
 /** Applies a finding's YAML snippet: a full object is created, metadata is patched. */
 function applySnippet(
   finding: AssessmentFinding,
@@ -629,7 +709,7 @@ function initNetworkAnnotation(
       return {
         value: { 'sidecar.istio.io/nativeSidecar': 'true' },
         description:
-          'start istio-proxy as a native sidecar, before the init containers (Istio 1.28+ default; Kubernetes 1.29+)',
+          'start istio-proxy as a native sidecar, before the init containers (Istio 1.27+ default; Kubernetes 1.29+)',
       };
     case 'consul':
       return {

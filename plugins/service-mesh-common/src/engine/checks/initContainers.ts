@@ -101,7 +101,7 @@ export const initNetworkCheck: ReadinessCheck = {
           hint ? `calls the network (${hint})` : 'runs'
         } before a classic sidecar proxy starts; its traffic is captured by iptables and fails`,
         remediation:
-          'Use native sidecars (Istio 1.28+ default, Linkerd 2.20+ default, Kuma 2.14+, Consul annotation enable-consul-dataplane-as-sidecar), run the init container as the proxy UID (1337 Istio, 2102 Linkerd), or exclude its destinations from capture.',
+          'Use native sidecars (Istio 1.27+ default, Linkerd 2.20+ default, Kuma 2.14+, Consul annotation enable-consul-dataplane-as-sidecar), run the init container as the proxy UID (1337 Istio, 2102 Linkerd), or exclude its destinations from capture.',
         snippet:
           'metadata:\n  annotations:\n    sidecar.istio.io/nativeSidecar: "true"\n    # or: traffic.sidecar.istio.io/excludeOutboundPorts: "80"',
       });

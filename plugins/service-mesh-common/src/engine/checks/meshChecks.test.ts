@@ -21,9 +21,9 @@ const pod = (
   )}\nspec:\n  containers: ${containers}\nstatus: {phase: Running, podIP: 10.1.0.7}`;
 
 describe('READINESS_CHECKS', () => {
-  it('holds the 34 catalogue checks, each fully described', () => {
-    expect(READINESS_CHECKS).toHaveLength(34);
-    expect(new Set(READINESS_CHECKS.map(check => check.id)).size).toBe(34);
+  it('holds the 37 catalogue checks, each fully described', () => {
+    expect(READINESS_CHECKS).toHaveLength(37);
+    expect(new Set(READINESS_CHECKS.map(check => check.id)).size).toBe(37);
     for (const check of READINESS_CHECKS) {
       expect(check.id).toMatch(/^MR-[A-Z0-9-]+$/);
       expect(check.meshes.length).toBeGreaterThan(0);

@@ -61,7 +61,13 @@ export const udpCheck: ReadinessCheck = {
   },
 };
 
-/** Ports the proxies listen on (research notes, MR-RESERVED-PORTS). */
+/**
+ * Ports the proxies listen on inside the pod. Istio: the sidecar table of
+ * "Ports used by Istio" (https://istio.io/latest/docs/ops/deployment/application-requirements/#ports-used-by-istio):
+ * 15000 admin, 15001 outbound, 15004 debug, 15006 inbound, 15008 HBONE,
+ * 15020 merged telemetry, 15021 health, 15053 DNS, 15090 Envoy telemetry.
+ * (15002 is not an Istio port; istiod's ports are not in the pod.)
+ */
 export const RESERVED_PORTS: ReadonlyArray<{
   mesh: MeshId;
   ports: ReadonlySet<number>;
@@ -69,7 +75,7 @@ export const RESERVED_PORTS: ReadonlyArray<{
   {
     mesh: 'istio-sidecar',
     ports: new Set([
-      15000, 15001, 15002, 15004, 15006, 15008, 15020, 15021, 15053, 15090,
+      15000, 15001, 15004, 15006, 15008, 15020, 15021, 15053, 15090,
     ]),
   },
   { mesh: 'linkerd', ports: new Set([4140, 4143, 4190, 4191]) },

@@ -63,28 +63,42 @@ export const ISTIO_OPAQUE_PROTOCOLS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Well-known server-first (or idle-connect) ports from the research notes:
- * Istio's auto-TCP list, Linkerd's default opaque ports, NATS and Galera.
+ * Well-known ports of server-first protocols, where the server speaks before
+ * the client: SMTP (the server's greeting), MySQL/MariaDB (the handshake
+ * packet), NATS (the server's INFO) and Galera (linkerd2
+ * `charts/linkerd-control-plane/values.yaml` lists it as server-speaks-first).
+ * Redis, PostgreSQL, Memcached, Elasticsearch and MongoDB clients speak
+ * first, so protocol sniffing does not stall on them: they are not here.
+ * A number is only a guess: a declared protocol (appProtocol, port name,
+ * App Mesh listener) always wins over it.
  */
 export const SERVER_FIRST_PORTS: Readonly<Record<number, string>> = {
   25: 'SMTP',
   587: 'SMTP submission',
-  3306: 'MySQL',
+  3306: 'MySQL/MariaDB',
   4222: 'NATS',
   4444: 'Galera SST',
   4567: 'Galera replication',
   4568: 'Galera IST',
-  5432: 'PostgreSQL',
-  6379: 'Redis',
-  9300: 'Elasticsearch transport',
-  11211: 'Memcached',
-  27017: 'MongoDB',
 };
 
-/** Linkerd chart defaults: `proxy.opaquePorts` and `proxyInit.ignore{In,Out}boundPorts`. */
+/**
+ * Linkerd chart defaults (`charts/linkerd-control-plane/values.yaml`):
+ * `proxy.opaquePorts` skips protocol detection on these ports, for
+ * server-first protocols (SMTP, MySQL, Galera SST) and for client-first ones
+ * it keeps opaque by default for other reasons (PostgreSQL, Redis,
+ * Elasticsearch transport, Memcached); `proxyInit.ignore{In,Out}boundPorts` takes the Galera ports
+ * out of the proxy altogether (no mTLS, no metrics).
+ */
 export const LINKERD_DEFAULT_OPAQUE_PORTS: ReadonlySet<number> = new Set([
   25, 587, 3306, 4444, 5432, 6379, 9300, 11211,
 ]);
+/** A port-name suffix for a server-first protocol: `mysql` for `MySQL/MariaDB`. */
+export function serverFirstPortSuffix(port: number): string {
+  const label = SERVER_FIRST_PORTS[port] ?? 'tcp';
+  return label.toLowerCase().split(/[^a-z0-9]/)[0];
+}
+
 export const LINKERD_DEFAULT_SKIPPED_PORTS: ReadonlySet<number> = new Set([
   4567, 4568,
 ]);

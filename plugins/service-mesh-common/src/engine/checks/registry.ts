@@ -17,6 +17,7 @@ import {
 import { foreignSidecarCheck } from './foreignSidecar';
 import { hostNetworkCheck } from './hostNetwork';
 import { httpProbesCheck } from './httpProbes';
+import { httpRoutesOnTcpPortsCheck } from './httpRoutesOnTcpPorts';
 import { imageAutoCheck } from './imageAuto';
 import { initNetworkCheck } from './initContainers';
 import {
@@ -24,12 +25,14 @@ import {
   appLabelCheck,
   versionLabelCheck,
 } from './labels';
+import { linkerdSkippedPortsCheck } from './linkerdSkippedPorts';
 import { mtlsNotStrictCheck } from './mtls';
 import { multiServiceProtocolCheck } from './multiServiceProtocol';
 import { netCapabilitiesCheck } from './netCapabilities';
 import { opaqueMismatchCheck } from './opaquePorts';
 import { externalNameTcpCheck, portProtocolCheck } from './portProtocol';
 import { reservedPortsCheck, udpCheck } from './ports';
+import { protocolMismatchCheck } from './protocolMismatch';
 import { serverFirstCheck } from './serverFirst';
 import { serviceAccountTokenCheck } from './serviceAccountToken';
 import {
@@ -40,7 +43,11 @@ import {
 import { ReadinessCheck } from './types';
 import { uid1337Check, uidOtherProxyCheck } from './uid';
 
-/** The catalogue of section 1.2 of the research notes, in its order. */
+/**
+ * The catalogue of section 1.2 of the research notes, in its order; the
+ * checks issue 12 added (declared protocols, Linkerd's skipped ports) follow
+ * the port checks they belong with.
+ */
 export const READINESS_CHECKS: readonly ReadinessCheck[] = [
   uid1337Check,
   uidOtherProxyCheck,
@@ -57,6 +64,9 @@ export const READINESS_CHECKS: readonly ReadinessCheck[] = [
   portProtocolCheck,
   externalNameTcpCheck,
   serverFirstCheck,
+  protocolMismatchCheck,
+  httpRoutesOnTcpPortsCheck,
+  linkerdSkippedPortsCheck,
   multiServiceProtocolCheck,
   serviceAssociationCheck,
   headlessCheck,

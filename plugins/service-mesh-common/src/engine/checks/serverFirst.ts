@@ -1,6 +1,7 @@
 import { MeshId } from '../../meshes';
 import { resolveContainerPort } from '../model/podSpec';
 import { ServicePortView } from '../model/service';
+import { declaredPortProtocol } from './declaredProtocol';
 import { orPass, serviceRef } from './helpers';
 import {
   ISTIO_AUTO_TCP_PORTS,
@@ -11,6 +12,7 @@ import {
   linkerdTreatsAsOpaque,
   parsePortList,
   SERVER_FIRST_PORTS,
+  serverFirstPortSuffix,
 } from './protocols';
 import { CheckFinding, ReadinessCheck } from './types';
 
@@ -25,11 +27,13 @@ export const serverFirstCheck: ReadinessCheck = {
   meshes: ['istio-sidecar', 'istio-ambient', 'linkerd'],
   reads: [
     'Service spec.ports[].port/targetPort/name/appProtocol',
+    'App Mesh VirtualNode spec.listeners[].portMapping.protocol',
+    'containers[].ports[].name',
     'annotation config.linkerd.io/opaque-ports (pod template, Service, Namespace)',
   ],
-  why: 'In server-first protocols (MySQL, PostgreSQL, Redis, NATS, ...) the server speaks first, so protocol sniffing waits for client bytes that never come and connections stall; the port must be declared TCP (Istio) or opaque (Linkerd).',
+  why: 'In server-first protocols (MySQL/MariaDB, SMTP, NATS, Galera) the server speaks first, so protocol sniffing waits for client bytes that never come and connections stall; the port must be declared TCP (Istio) or opaque (Linkerd).',
   run(context) {
-    const { workload } = context;
+    const { workload, resources } = context;
     const findings: CheckFinding[] = [];
     const linkerdOpaque = new Set([
       ...parsePortList(workload.template.annotations[OPAQUE_PORTS]),
@@ -48,6 +52,15 @@ export const serverFirstCheck: ReadinessCheck = {
           candidate => candidate !== undefined && SERVER_FIRST_PORTS[candidate],
         );
         if (number === undefined) continue;
+        // A declared protocol wins over the number: a port declared
+        // http/grpc speaks that, and one declared TCP-like is handled below.
+        const declared = declaredPortProtocol(
+          port,
+          [workload],
+          resources.appMesh.virtualNodes,
+        );
+        if (declared && !ISTIO_OPAQUE_PROTOCOLS.has(declared.protocol))
+          continue;
         const meshes: MeshId[] = [];
         if (!istioHandles(port)) meshes.push('istio-sidecar', 'istio-ambient');
         const linkerdHandles =
@@ -73,9 +86,7 @@ export const serverFirstCheck: ReadinessCheck = {
           snippet: [
             'spec:',
             '  ports:',
-            `  - name: tcp-${
-              SERVER_FIRST_PORTS[number].toLowerCase().split(' ')[0]
-            }`,
+            `  - name: tcp-${serverFirstPortSuffix(number)}`,
             `    port: ${port.port}`,
             '    appProtocol: tcp',
           ].join('\n'),

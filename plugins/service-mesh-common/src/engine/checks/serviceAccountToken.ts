@@ -1,21 +1,58 @@
-import { asBoolean } from '../model/access';
+import { parse as parseYaml } from 'yaml';
+import { asBoolean, asStringMap, getPath } from '../model/access';
+import { KubeObject } from '../model/kubeObject';
 import { templateField, workloadRef } from '../workloads/workload';
 import { passed, workloadLabel } from './helpers';
 import { ReadinessCheck } from './types';
 
+/**
+ * `identity.serviceAccountTokenProjection` from the `linkerd-config`
+ * ConfigMap's `values`; the chart default is `true`
+ * (`charts/linkerd-control-plane/values.yaml`).
+ */
+function linkerdProjectsToken(config: KubeObject | undefined): boolean {
+  const text = asStringMap(config?.data).values;
+  if (!text) return true;
+  try {
+    const value = asBoolean(
+      getPath(parseYaml(text), 'identity.serviceAccountTokenProjection'),
+    );
+    return value !== false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Linkerd's injector refuses a pod without a mounted service account token
+ * only when token projection is off (linkerd2 `pkg/inject/report.go`:
+ * `automountServiceAccountToken set to "false", with
+ * Values.identity.serviceAccountTokenProjection set to "false"`). With the
+ * default projection on, it mounts its own `linkerd-identity-token` volume,
+ * so the pod's setting does not matter.
+ */
 export const serviceAccountTokenCheck: ReadinessCheck = {
   id: 'MR-SA-TOKEN',
-  title: 'Service account token is mounted',
+  title: 'Service account token is available to the Linkerd proxy',
   severity: 'error',
   category: 'readiness',
   meshes: ['linkerd'],
   reads: [
     'pod template spec.automountServiceAccountToken',
     'ServiceAccount automountServiceAccountToken',
+    'ConfigMap linkerd-config values identity.serviceAccountTokenProjection',
   ],
-  why: 'Linkerd skips injection when the service account token is not mounted and identity token projection is off, because the proxy proves its identity with it.',
+  why: 'With identity token projection turned off, Linkerd skips injection when the service account token is not mounted, because the proxy proves its identity with it.',
   run(context) {
-    const { workload } = context;
+    const { workload, controlPlane } = context;
+    if (linkerdProjectsToken(controlPlane.linkerd.config)) {
+      return [
+        passed(
+          context,
+          "Linkerd projects its own service account token for the proxy (identity.serviceAccountTokenProjection, on by default), so the pod's automountServiceAccountToken does not matter",
+        ),
+      ];
+    }
     const podSetting = workload.template.spec.automountServiceAccountToken;
     const accountSetting = asBoolean(
       workload.serviceAccount?.automountServiceAccountToken,
@@ -41,14 +78,14 @@ export const serviceAccountTokenCheck: ReadinessCheck = {
           message: onPod
             ? `${workloadLabel(
                 workload,
-              )} sets automountServiceAccountToken: false; Linkerd skips injection unless identity token projection is on`
+              )} sets automountServiceAccountToken: false and linkerd-config turns identity token projection off; Linkerd skips injection`
             : `ServiceAccount ${
                 workload.template.spec.serviceAccountName
-              } sets automountServiceAccountToken: false and ${workloadLabel(
+              } sets automountServiceAccountToken: false, ${workloadLabel(
                 workload,
-              )} does not override it`,
+              )} does not override it and linkerd-config turns identity token projection off; Linkerd skips injection`,
           remediation:
-            'Mount the token (automountServiceAccountToken: true on the pod) or keep Linkerd identity token projection enabled.',
+            'Turn identity token projection back on (identity.serviceAccountTokenProjection: true, the default) or mount the token (automountServiceAccountToken: true on the pod).',
           snippet: 'spec:\n  automountServiceAccountToken: true',
         },
       ];

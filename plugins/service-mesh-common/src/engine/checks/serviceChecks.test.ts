@@ -92,27 +92,72 @@ describe('MR-EXTERNALNAME-TCP', () => {
 });
 
 describe('MR-SERVER-FIRST', () => {
-  it('fails Redis on an unnamed port for Istio but not for Linkerd (default opaque port)', () => {
+  it('fails NATS on an unnamed port for Istio and Linkerd (server-first, not opaque by default)', () => {
     const [result] = runCheck(
       'MR-SERVER-FIRST',
-      indexFromYaml(app(), svc('- {port: 6379}')),
+      indexFromYaml(app(), svc('- {port: 4222}')),
       ID,
     );
     expect(result).toMatchObject({
       status: 'fail',
-      meshes: ['istio-sidecar', 'istio-ambient'],
+      meshes: ['istio-sidecar', 'istio-ambient', 'linkerd'],
     });
-    expect(result.message).toContain('Redis');
+    expect(result.message).toContain('NATS');
   });
 
-  it('fails MongoDB for Linkerd only (Istio treats 27017 as TCP)', () => {
+  it('fails MariaDB replication (Galera 4567) for Istio only: Linkerd skips the port', () => {
     expect(
       runCheck(
         'MR-SERVER-FIRST',
-        indexFromYaml(app(), svc('- {port: 27017}')),
+        indexFromYaml(app(), svc('- {port: 4567}')),
         ID,
       )[0].meshes,
-    ).toEqual(['linkerd']);
+    ).toEqual(['istio-sidecar', 'istio-ambient']);
+  });
+
+  // Their clients speak first: sniffing sees client bytes and does not stall.
+  it.each([
+    ['Redis', 6379],
+    ['PostgreSQL', 5432],
+    ['Memcached', 11211],
+    ['Elasticsearch transport', 9300],
+    ['MongoDB', 27017],
+  ])('does not call %s (port %i) server-first', (_name, port) => {
+    expect(
+      statuses(
+        runCheck(
+          'MR-SERVER-FIRST',
+          indexFromYaml(app(), svc(`- {port: ${port}}`)),
+          ID,
+        ),
+      ),
+    ).toEqual(['pass']);
+  });
+
+  it('never lets a port number override a declared HTTP or gRPC protocol', () => {
+    const declared = [
+      '- {port: 4567, name: http-api}',
+      '- {port: 4568, appProtocol: grpc}',
+      '- {port: 4222, name: grpc-events}',
+    ].join('\n');
+    expect(
+      statuses(
+        runCheck('MR-SERVER-FIRST', indexFromYaml(app(), svc(declared)), ID),
+      ),
+    ).toEqual(['pass']);
+  });
+
+  it('takes the App Mesh listener protocol as a declaration', () => {
+    const virtualNode = [
+      'apiVersion: appmesh.k8s.aws/v1beta2',
+      'kind: VirtualNode',
+      'metadata: {name: app, namespace: shop}',
+      'spec:',
+      '  podSelector: {matchLabels: {app: app}}',
+      '  listeners: [{portMapping: {port: 4567, protocol: http}}]',
+    ].join('\n');
+    const index = indexFromYaml(app(), svc('- {port: 4567}'), virtualNode);
+    expect(statuses(runCheck('MR-SERVER-FIRST', index, ID))).toEqual(['pass']);
   });
 
   it('passes when declared TCP and opaque', () => {
@@ -123,6 +168,21 @@ describe('MR-SERVER-FIRST', () => {
       }),
     );
     expect(statuses(runCheck('MR-SERVER-FIRST', index, ID))).toEqual(['pass']);
+  });
+
+  it('names the snippet port after the protocol, as a valid port name', () => {
+    const [result] = runCheck(
+      'MR-SERVER-FIRST',
+      indexFromYaml(
+        app({
+          podSpec:
+            'containers:\n- name: app\n  image: x\n  ports: [{containerPort: 3306, name: db}]',
+        }),
+        svc('- {port: 13306, targetPort: db, name: db}'),
+      ),
+      ID,
+    );
+    expect(result.snippet).toContain('- name: tcp-mysql\n');
   });
 });
 
@@ -165,6 +225,32 @@ describe('MR-UDP and MR-RESERVED-PORTS', () => {
       field: 'spec.template.spec.containers[0].ports[0].protocol',
     });
   });
+
+  it('does not reserve 15002, which Istio does not use', () => {
+    const index = indexFromYaml(
+      app({
+        podSpec:
+          'containers:\n- name: app\n  image: x\n  ports: [{containerPort: 15002}]',
+      }),
+    );
+    expect(statuses(runCheck('MR-RESERVED-PORTS', index, ID))).toEqual([
+      'pass',
+    ]);
+  });
+
+  it.each([15000, 15001, 15004, 15006, 15008, 15020, 15021, 15053, 15090])(
+    'reserves Istio sidecar port %i (istio.io "Ports used by Istio")',
+    port => {
+      const index = indexFromYaml(
+        app({
+          podSpec: `containers:\n- name: app\n  image: x\n  ports: [{containerPort: ${port}}]`,
+        }),
+      );
+      expect(runCheck('MR-RESERVED-PORTS', index, ID)[0].meshes).toContain(
+        'istio-sidecar',
+      );
+    },
+  );
 
   it('flags ports the proxies reserve, per mesh', () => {
     const index = indexFromYaml(

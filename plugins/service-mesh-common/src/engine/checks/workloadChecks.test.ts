@@ -103,14 +103,29 @@ describe('MR-HOSTNETWORK', () => {
 });
 
 describe('MR-SA-TOKEN', () => {
-  it('fails when the pod or its ServiceAccount turns the token off', () => {
+  /** linkerd-config as the chart renders it, with token projection set. */
+  const linkerdConfig = (projection: boolean) =>
+    `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: linkerd-config, namespace: linkerd}\ndata:\n  values: "identity:\\n  serviceAccountTokenProjection: ${projection}\\n"`;
+  const noToken =
+    'automountServiceAccountToken: false\ncontainers: [{name: app, image: x}]';
+
+  it('passes a pod without the token: Linkerd projects its own token by default', () => {
+    expect(
+      statuses(runCheck('MR-SA-TOKEN', indexFromYaml(app(noToken)), ID)),
+    ).toEqual(['pass']);
+    expect(
+      runCheck(
+        'MR-SA-TOKEN',
+        indexFromYaml(app(noToken), linkerdConfig(true)),
+        ID,
+      )[0].message,
+    ).toContain('projects its own service account token');
+  });
+
+  it('fails when the pod or its ServiceAccount turns the token off and projection is off', () => {
     const onPod = runCheck(
       'MR-SA-TOKEN',
-      indexFromYaml(
-        app(
-          'automountServiceAccountToken: false\ncontainers: [{name: app, image: x}]',
-        ),
-      ),
+      indexFromYaml(app(noToken), linkerdConfig(false)),
       ID,
     );
     expect(onPod[0]).toMatchObject({
@@ -122,6 +137,7 @@ describe('MR-SA-TOKEN', () => {
       indexFromYaml(
         app('serviceAccountName: app\ncontainers: [{name: app, image: x}]'),
         'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: app, namespace: shop}\nautomountServiceAccountToken: false',
+        linkerdConfig(false),
       ),
       ID,
     );
@@ -137,6 +153,7 @@ describe('MR-SA-TOKEN', () => {
         'serviceAccountName: app\nautomountServiceAccountToken: true\ncontainers: [{name: app, image: x}]',
       ),
       'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: app, namespace: shop}\nautomountServiceAccountToken: false',
+      linkerdConfig(false),
     );
     expect(statuses(runCheck('MR-SA-TOKEN', index, ID))).toEqual(['pass']);
   });
@@ -175,6 +192,8 @@ describe('MR-INIT-NETWORK', () => {
       meshes: ['istio-sidecar', 'linkerd', 'consul', 'kuma'],
     });
     expect(result.message).toContain('calls the network (wget)');
+    // ENABLE_NATIVE_SIDECARS became "auto" in Istio 1.27.0.
+    expect(result.remediation).toContain('Istio 1.27+ default');
   });
 
   it('drops a mesh once its workaround is in place', () => {

@@ -1,9 +1,11 @@
 import { measured, STUDIES } from '../benchmarks';
 import {
   fact,
+  ISSUE_12_CHECKED_ON,
   NOT_IN_RESEARCH,
   notSupported,
   partial,
+  readOn,
   supported,
   unknown,
 } from '../cells';
@@ -17,10 +19,13 @@ export const CILIUM_ENTRY: MeshEntry = {
   name: 'Cilium',
   kind: 'mesh',
   origin: 'built-in',
-  license: fact(
-    'unknown',
-    'Plausibly Apache-2.0 for the userspace code, marked "?" (not verified).',
-    S.ciliumRepo,
+  license: readOn(
+    fact(
+      'Apache-2.0 (BPF programs GPL-2.0-only OR BSD-2-Clause)',
+      'The repository is Apache-2.0 (LICENSE); the BPF programs under bpf/ are dual-licensed GPL-2.0-only or BSD-2-Clause (their SPDX headers).',
+      S.ciliumLicense,
+    ),
+    ISSUE_12_CHECKED_ON,
   ),
   cncfStatus: fact(
     'graduated',
@@ -32,10 +37,13 @@ export const CILIUM_ENTRY: MeshEntry = {
     'No per-pod sidecar: L7 goes through a per-node Envoy (cilium-envoy DaemonSet or embedded in the agent).',
     S.ciliumL7TrafficManagement,
   ),
-  costModel: fact(
-    'unknown',
-    'The research records neither licence nor pricing with certainty.',
-    S.ciliumRepo,
+  costModel: readOn(
+    fact(
+      'open-source',
+      'Open source (Apache-2.0, BPF programs GPL-2.0-only OR BSD-2-Clause); commercial distributions and their pricing are not recorded.',
+      S.ciliumLicense,
+    ),
+    ISSUE_12_CHECKED_ON,
   ),
   lifecycle: {
     status: 'active',
@@ -124,9 +132,12 @@ export const CILIUM_ENTRY: MeshEntry = {
     'service-map': unknown(NOT_IN_RESEARCH, S.ciliumRepo),
     'control-plane-self-hosted': unknown(NOT_IN_RESEARCH, S.ciliumRepo),
     'control-plane-managed': unknown(NOT_IN_RESEARCH, S.ciliumRepo),
-    'open-source-license': unknown(
-      'Plausibly Apache-2.0 (userspace), marked "?" (not verified).',
-      S.ciliumRepo,
+    'open-source-license': readOn(
+      supported(
+        'Apache-2.0; the BPF programs are GPL-2.0-only OR BSD-2-Clause (SPDX headers under bpf/), both OSI-approved.',
+        S.ciliumBpfLicense,
+      ),
+      ISSUE_12_CHECKED_ON,
     ),
   },
   overhead: [

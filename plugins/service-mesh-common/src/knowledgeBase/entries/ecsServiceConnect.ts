@@ -1,4 +1,13 @@
-import { allUnknown, fact, notSupported, supported, unknown } from '../cells';
+import {
+  allUnknown,
+  fact,
+  ISSUE_12_CHECKED_ON,
+  notSupported,
+  partial,
+  readOn,
+  supported,
+  unknown,
+} from '../cells';
 import { SOURCES as S } from '../sources';
 import type { MeshEntry } from '../types';
 
@@ -50,13 +59,19 @@ export const ECS_SERVICE_CONNECT_ENTRY: MeshEntry = {
       'Not covered; AWS points EKS workloads to VPC Lattice instead.',
       S.awsAppMeshToLattice,
     ),
-    retries: unknown(
-      `No fine-grained retry tuning (${SECONDARY}); whether basic retries exist is not stated.`,
-      S.awsAppMeshToServiceConnect,
+    retries: readOn(
+      supported(
+        'Retries are built in (AWS migration blog); there is no fine-grained retry tuning as in App Mesh route retry policies.',
+        S.awsAppMeshToServiceConnect,
+      ),
+      ISSUE_12_CHECKED_ON,
     ),
-    'circuit-breaking': unknown(
-      `No fine-grained outlier tuning (${SECONDARY}); whether basic outlier detection exists is not stated.`,
-      S.awsAppMeshToServiceConnect,
+    'circuit-breaking': readOn(
+      partial(
+        'Outlier detection is built in (AWS migration blog), without fine-grained tuning; connection limits are not recorded.',
+        S.awsAppMeshToServiceConnect,
+      ),
+      ISSUE_12_CHECKED_ON,
     ),
     'weighted-routing': notSupported(
       `No virtual-router version routing. ${SECONDARY} Migrations shift traffic outside the service (Route 53 weighted routing, CloudFront continuous deployment or ALB target groups).`,
@@ -66,9 +81,19 @@ export const ECS_SERVICE_CONNECT_ENTRY: MeshEntry = {
       'The migration itself is done blue/green outside the service (Route 53, CloudFront or ALB); in-service support is not recorded.',
       S.awsAppMeshToServiceConnect,
     ),
-    'automatic-mtls': notSupported(
-      `No mTLS. ${SECONDARY}`,
-      S.awsAppMeshToServiceConnect,
+    'automatic-mtls': readOn(
+      notSupported(
+        'Service Connect encrypts traffic with TLS using certificates from AWS Private CA that ECS issues and rotates; that is TLS, not mutual TLS (no client certificates).',
+        S.ecsServiceConnectTls,
+      ),
+      ISSUE_12_CHECKED_ON,
+    ),
+    'certificate-rotation': readOn(
+      supported(
+        'With Service Connect TLS pointed at an AWS Private CA, ECS generates, rotates and distributes the TLS certificates.',
+        S.ecsServiceConnectTls,
+      ),
+      ISSUE_12_CHECKED_ON,
     ),
     'control-plane-managed': supported(
       'An AWS service that AWS names as its App Mesh successor.',

@@ -1,5 +1,13 @@
 import { measured, STUDIES } from '../benchmarks';
-import { fact, NOT_IN_RESEARCH, partial, supported, unknown } from '../cells';
+import {
+  fact,
+  ISSUE_12_CHECKED_ON,
+  NOT_IN_RESEARCH,
+  partial,
+  readOn,
+  supported,
+  unknown,
+} from '../cells';
 import { SOURCES as S } from '../sources';
 import type { MeshEntry } from '../types';
 
@@ -12,10 +20,13 @@ export const ISTIO_SIDECAR_ENTRY: MeshEntry = {
   origin: 'built-in',
   license: fact('Apache-2.0', 'Apache License 2.0.', S.istioLicense),
   cncfStatus: fact('graduated', 'Graduated on 2023-07-12.', S.istioGraduation),
-  dataPlaneModel: fact(
-    'native-sidecar',
-    'istio-proxy per pod; runs as a Kubernetes native sidecar (initContainer with restartPolicy: Always) by default since 1.28.',
-    S.istioNativeSidecarNote,
+  dataPlaneModel: readOn(
+    fact(
+      'native-sidecar',
+      'istio-proxy per pod; runs as a Kubernetes native sidecar (initContainer with restartPolicy: Always) by default since 1.27 (ENABLE_NATIVE_SIDECARS "auto" in 1.27.0; false in 1.26).',
+      S.istioNativeSidecarDefault,
+    ),
+    ISSUE_12_CHECKED_ON,
   ),
   costModel: fact(
     'open-source-with-commercial-distributions',
@@ -24,9 +35,10 @@ export const ISTIO_SIDECAR_ENTRY: MeshEntry = {
   ),
   lifecycle: {
     status: 'active',
-    note: 'Active. The research snapshot saw tag 1.30.3 (2026-08-22).',
-    source: S.istioRepo,
-    checkedOn: '2026-11-22',
+    note: 'Active. The newest stable tag in the istio/istio snapshot (read 2026-08-22, re-checked 2026-12-02) is 1.30.3, created 2026-07-16; 1.31.0-rc.0 followed on 2026-08-19.',
+    source: S.istioTag1303,
+    latestRelease: { version: '1.30.3', releasedOn: '2026-07-16' },
+    checkedOn: ISSUE_12_CHECKED_ON,
     successors: [],
   },
   capabilities: {

@@ -1,4 +1,11 @@
-import { fact, NOT_IN_RESEARCH, partial, supported, unknown } from '../cells';
+import {
+  fact,
+  ISSUE_12_CHECKED_ON,
+  NOT_IN_RESEARCH,
+  partial,
+  supported,
+  unknown,
+} from '../cells';
 import { SOURCES as S } from '../sources';
 import type { MeshEntry } from '../types';
 
@@ -27,9 +34,11 @@ export const KUMA_ENTRY: MeshEntry = {
   ),
   lifecycle: {
     status: 'active',
-    note: 'Active (v2.14.6 published 2026-10-13). Kuma 3.0.0 on master removes the BUILTIN gateway, Mesh.mtls and north-south Gateway API support; its release status is not verified.',
-    source: S.kumaUpgrade,
-    checkedOn: '2026-11-22',
+    note: 'Active. The newest release tag in the kumahq/kuma snapshot read on 2026-12-02 (the repository as of 2026-08-21) is v2.14.3, created 2026-08-10; no source was found for a later release date. Kuma 3.0.0 on master removes the BUILTIN gateway, Mesh.mtls and north-south Gateway API support (UPGRADE.md); its release status is not verified.',
+    source: S.kumaTag2143,
+    additionalSources: [S.kumaUpgrade],
+    latestRelease: { version: 'v2.14.3', releasedOn: '2026-08-10' },
+    checkedOn: ISSUE_12_CHECKED_ON,
     successors: [],
   },
   capabilities: {

@@ -1,9 +1,11 @@
 import { measured, STUDIES } from '../benchmarks';
 import {
   fact,
+  ISSUE_12_CHECKED_ON,
   NOT_IN_RESEARCH,
   notSupported,
   partial,
+  readOn,
   supported,
   unknown,
 } from '../cells';
@@ -12,16 +14,21 @@ import type { MeshEntry } from '../types';
 
 const NO_KEY = 'The research matrix gives no source key for this cell.';
 const DOCS_ONLY = 'Absence inferred from the docs only.';
+const BEL =
+  'stable releases are Buoyant Enterprise for Linkerd (BEL), which needs a licence key and is free only for non-production use or companies under 50 employees; larger companies pay for production use';
 
 export const LINKERD_ENTRY: MeshEntry = {
   id: 'linkerd',
   name: 'Linkerd',
   kind: 'mesh',
   origin: 'built-in',
-  license: fact(
-    'Apache-2.0',
-    'Apache License 2.0. Since 2.15 only edge releases are published as open-source artifacts; stable builds come from vendors.',
-    S.linkerd215,
+  license: readOn(
+    fact(
+      'Apache-2.0 source and edge releases; stable releases under the Buoyant Enterprise for Linkerd licence',
+      `The source code is Apache-2.0 and the open-source project publishes edge releases only. Since 2.15 ${BEL}.`,
+      S.buoyantEnterpriseFaq,
+    ),
+    ISSUE_12_CHECKED_ON,
   ),
   cncfStatus: fact(
     'graduated',
@@ -33,10 +40,13 @@ export const LINKERD_ENTRY: MeshEntry = {
     'linkerd2-proxy per pod; a native sidecar by default since 2.20 (edge 2026-05).',
     S.linkerdValues,
   ),
-  costModel: fact(
-    'open-source-with-commercial-distributions',
-    'Open source, but since 2.15 (2024-02-21) stable release artifacts are provided by vendors. The research records no pricing.',
-    S.linkerd215,
+  costModel: readOn(
+    fact(
+      'open-source-with-commercial-distributions',
+      `Free: the Apache-2.0 source and edge releases. Since 2.15 (2024-02-21) ${BEL}. Running stable Linkerd in production at a company of 50 or more employees therefore costs a BEL subscription (or building and supporting your own stable builds).`,
+      S.buoyantLicensing,
+    ),
+    ISSUE_12_CHECKED_ON,
   ),
   lifecycle: {
     status: 'active',
@@ -135,9 +145,12 @@ export const LINKERD_ENTRY: MeshEntry = {
       S.linkerdVsIstio2021,
     ),
     'control-plane-managed': unknown(NOT_IN_RESEARCH, S.linkerdFeatures),
-    'open-source-license': supported(
-      'Apache-2.0; note that open-source stable artifacts are vendor-provided since 2.15.',
-      S.linkerd215,
+    'open-source-license': readOn(
+      partial(
+        `Edge releases (and the source) are Apache-2.0; ${BEL}.`,
+        S.buoyantLicensing,
+      ),
+      ISSUE_12_CHECKED_ON,
     ),
   },
   overhead: [

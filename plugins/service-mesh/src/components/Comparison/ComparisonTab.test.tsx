@@ -171,7 +171,7 @@ describe('ComparisonTab', () => {
     await userEvent.click(
       screen.getByRole('checkbox', { name: 'Runs on Amazon ECS' }),
     );
-    await firstRanked('Amazon VPC Lattice');
+    await firstRanked('Amazon ECS Service Connect');
     expect(api.recommendMeshes).toHaveBeenLastCalledWith(
       expect.objectContaining({ platforms: ['ecs'], mustHave: [] }),
     );
@@ -194,7 +194,7 @@ describe('ComparisonTab', () => {
     expect(
       within(excluded).getByRole('listitem', { name: 'AWS App Mesh' }),
     ).toHaveTextContent(
-      'Successors: Amazon ECS Service Connect (ranked #4), Amazon VPC Lattice (ranked #3)',
+      'Successors: Amazon ECS Service Connect (ranked #3), Amazon VPC Lattice (ranked #4)',
     );
     expect(
       within(ranking()).queryByRole('listitem', { name: /AWS App Mesh/ }),

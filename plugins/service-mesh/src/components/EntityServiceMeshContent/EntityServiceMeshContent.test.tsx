@@ -177,7 +177,7 @@ describe('EntityServiceMeshContent', () => {
       expect(
         screen.getByText('Readiness for Istio (sidecar)'),
       ).toBeInTheDocument();
-      expect(screen.getByLabelText('Readiness score')).toHaveTextContent('83');
+      expect(screen.getByLabelText('Readiness score')).toHaveTextContent('84');
       const blocking = screen.getByRole('region', {
         name: 'Blocking findings',
       });
