@@ -1,6 +1,7 @@
 import {
   EntityAssessmentResponse,
   MESH_DISPLAY_NAMES,
+  MIGRATION_TARGETS,
   READINESS_TARGET_MESHES,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 
@@ -20,9 +21,15 @@ export const TASK_TARGETS = [
 export type TaskTarget = (typeof TASK_TARGETS)[number];
 
 export function targetLabel(target: string): string {
-  if (target === 'gateway-api') return 'Gateway API (VPC Lattice or Istio)';
+  // gateway-api is a plan target, not a mesh: the plans' own label.
+  const plan =
+    target === 'gateway-api'
+      ? MIGRATION_TARGETS.find(t => t.id === target)
+      : undefined;
   return (
-    MESH_DISPLAY_NAMES[target as keyof typeof MESH_DISPLAY_NAMES] ?? target
+    plan?.label ??
+    MESH_DISPLAY_NAMES[target as keyof typeof MESH_DISPLAY_NAMES] ??
+    target
   );
 }
 

@@ -10,6 +10,7 @@ import {
   collectAppMesh,
   translateAppMesh,
 } from './appMesh';
+import { mergeServices } from './appMesh/readServices';
 import {
   planEnrolment,
   planFixes,
@@ -145,17 +146,6 @@ export function generateMigrationPlan(
           .map(c => `${c} spec.backendDefaults/backends clientPolicy.tls`)
           .join('; '),
       });
-    if (target === 'gateway-api' && translation.manifests.length > 0)
-      manualActions.push({
-        what: 'Choose the Gateway API implementation for the routes: a GAMMA mesh (keep the Service parentRefs and enrol the namespace in that mesh) or Amazon VPC Lattice (replace the parentRefs with a Gateway of GatewayClass amazon-vpc-lattice, run by the AWS Gateway API Controller application-networking.k8s.aws/gateway-api-controller)',
-        why: 'HTTPRoutes do nothing without an implementation; GAMMA implementations act on routes attached to Services, while the Lattice controller acts on routes attached to its Gateways (service networks) and needs clients to resolve the Lattice service names.',
-        source: appMeshObjectList(objects)
-          .filter(
-            o => o.kind === 'VirtualService' || o.kind === 'VirtualRouter',
-          )
-          .map(describe)
-          .join(', '),
-      });
     if (translation.manifests.length > 0 || translation.notes.length > 0)
       steps.push({
         id: 'translate',
@@ -229,10 +219,12 @@ export function generateMigrationPlan(
     if (cleanup.step) steps.push(cleanup.step);
   }
 
-  const ordered: MigrationStep[] = steps.map((step, i) => ({
-    ...step,
-    order: i + 1,
-  }));
+  const ordered: MigrationStep[] = withoutDuplicateServices(steps).map(
+    (step, i) => ({
+      ...step,
+      order: i + 1,
+    }),
+  );
   const plan = {
     target,
     service,
@@ -240,6 +232,37 @@ export function generateMigrationPlan(
     manualActions: dedupe(manualActions),
   };
   return { ...plan, yaml: renderPlanYaml(plan) };
+}
+
+/**
+ * One object per apiVersion/kind/namespace/name: a Service both the fix
+ * step and the translation create (Consul's headless Service and a Service
+ * for Cloud Map pods) becomes one, ports merged, at its first place.
+ */
+function withoutDuplicateServices(steps: StepDraft[]): StepDraft[] {
+  const first = new Map<string, MigrationManifest>();
+  const deduped = steps.map(step => ({
+    ...step,
+    manifests: step.manifests.filter(manifest => {
+      const object = manifest.object;
+      if (!object || object.kind !== 'Service') return true;
+      const key = `${object.apiVersion}/${object.metadata.namespace}/${object.metadata.name}`;
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, manifest);
+        return true;
+      }
+      earlier.object = mergeServices(earlier.object!, object);
+      earlier.description = `${earlier.description} Also: ${manifest.description}`;
+      return false;
+    }),
+  }));
+  return deduped.filter(
+    (step, i) =>
+      step.manifests.length > 0 ||
+      steps[i].manifests.length === 0 ||
+      (step.commands?.length ?? 0) > 0,
+  );
 }
 
 function describe(object: KubeObject): string {
@@ -299,7 +322,7 @@ function prepareStep(
     cilium:
       'Install or upgrade Cilium with encryption.type=ztunnel (and Gateway API support for routes).',
     'gateway-api':
-      'Install the Gateway API CRDs (standard channel; the experimental channel for HTTPRoute retry before v1.7) and an implementation: the AWS Gateway API Controller for Amazon VPC Lattice (controllerName application-networking.k8s.aws/gateway-api-controller, GatewayClass amazon-vpc-lattice) or a GAMMA mesh such as Istio.',
+      'Install the Gateway API CRDs (standard channel) and the AWS Gateway API Controller for Amazon VPC Lattice (controllerName application-networking.k8s.aws/gateway-api-controller) with its GatewayClass amazon-vpc-lattice, and associate the clients’ VPCs with the service network.',
   };
   return {
     id: 'prepare',
@@ -327,7 +350,7 @@ function translateIntro(
           : ''
       } The App Mesh and Istio VirtualService kinds share a name: use virtualservices.networking.istio.io / virtualservices.appmesh.k8s.aws with kubectl.`;
     case 'gateway-api':
-      return `Gateway API routes equivalent to ${names}, attached to the Kubernetes Service (GAMMA parentRef kind Service) so any GAMMA mesh (Istio, Linkerd, Cilium, Kuma) applies them to east-west traffic. For Amazon VPC Lattice, the AWS Gateway API Controller (application-networking.k8s.aws/gateway-api-controller) attaches routes to a Gateway of GatewayClass amazon-vpc-lattice (a Lattice service network) instead: replace the Service parentRef with that Gateway.`;
+      return `Gateway API routes equivalent to ${names} for Amazon VPC Lattice: the AWS Gateway API Controller (application-networking.k8s.aws/gateway-api-controller) turns a Gateway of GatewayClass amazon-vpc-lattice into a Lattice service network and each HTTPRoute attached to it into a Lattice service. Each manifest says which Gateway API channel it needs.`;
     default:
       return `Gateway API routes (GAMMA, parentRef kind Service) equivalent to ${names}; ${targetLabel(
         target,

@@ -41,6 +41,15 @@ export function renderPlanYaml(
   for (const step of plan.steps) {
     for (const manifest of step.manifests) {
       const lines = [stepHeader(step), manifest.description];
+      const channel = manifest.gatewayApiChannel;
+      if (channel)
+        lines.push(
+          `Gateway API channel: ${channel.channel}${
+            channel.fields.length > 0
+              ? ` (for ${channel.fields.join(', ')})`
+              : ''
+          }`,
+        );
       let value: unknown;
       if (manifest.object) {
         value = manifest.object;

@@ -5,9 +5,8 @@ import { Workload } from '../engine/workloads/workload';
 
 /**
  * Where a service can be moved to: one of the readiness target meshes, or
- * plain Gateway API routes (`gateway-api`), the way out of AWS App Mesh that
- * works with Amazon VPC Lattice's Gateway API controller and with any GAMMA
- * mesh (Istio, Linkerd, Cilium, Kuma).
+ * Amazon VPC Lattice through the AWS Gateway API controller (`gateway-api`,
+ * the stored id, kept for compatibility).
  */
 export type MigrationTarget = ReadinessTargetMesh | 'gateway-api';
 
@@ -57,9 +56,9 @@ export const MIGRATION_TARGETS: readonly MigrationTargetInfo[] = [
   },
   {
     id: 'gateway-api',
-    label: 'Gateway API (VPC Lattice or any GAMMA mesh)',
+    label: 'Amazon VPC Lattice (Gateway API)',
     description:
-      'HTTPRoutes/GRPCRoutes (gateway.networking.k8s.io/v1) attached to the Service, usable with the AWS Gateway API controller for Amazon VPC Lattice or with Istio.',
+      'HTTPRoutes (gateway.networking.k8s.io/v1) for Amazon VPC Lattice: attached to a Gateway of GatewayClass amazon-vpc-lattice (a Lattice service network) of the AWS Gateway API controller; what Lattice cannot carry is listed by hand.',
   },
 ];
 
@@ -109,11 +108,20 @@ export interface MigrationPatch {
   body: Record<string, unknown>;
 }
 
+/** The Gateway API release channel a generated manifest needs (v1.6.1 CRDs). */
+export interface GatewayApiChannel {
+  channel: 'standard' | 'experimental';
+  /** Fields of the manifest that need the experimental channel, e.g. `spec.rules[].retry`. */
+  fields: string[];
+}
+
 /** One manifest of a step: a full object to apply, or a patch to an existing one. */
 export interface MigrationManifest {
   description: string;
   object?: MigrationObject;
   patch?: MigrationPatch;
+  /** Set on Gateway API objects: the CRD channel they need. */
+  gatewayApiChannel?: GatewayApiChannel;
 }
 
 export interface MigrationStep {

@@ -54,10 +54,18 @@ export function asStringArray(value: unknown): string[] {
   });
 }
 
-/** Reads a dotted path such as `spec.template.spec` through nested objects. */
+/**
+ * Reads a dotted path such as `spec.template.spec` through nested objects;
+ * a numeric segment indexes an array (`spec.listeners.0.portMapping.port`).
+ */
 export function getPath(value: unknown, path: string): unknown {
   let current: unknown = value;
   for (const key of path.split('.')) {
+    if (Array.isArray(current)) {
+      if (!/^\d+$/.test(key)) return undefined;
+      current = current[Number(key)];
+      continue;
+    }
     const record = asRecord(current);
     if (!record) return undefined;
     current = record[key];

@@ -77,10 +77,14 @@ describe('MigrationCard', () => {
       plan.steps.map(step => `Step ${step.order}: ${step.title}`),
     );
     expect(translate).toHaveTextContent(plan.steps[1].explanation);
-    // The HTTPRoute as YAML, with the 90/10 split and the retries carried.
+    // The HTTPRoute as YAML, with the 90/10 split; VPC Lattice carries no
+    // retries, so they are listed as a manual action instead.
     expect(translate).toHaveTextContent('kind: HTTPRoute');
     expect(translate).toHaveTextContent('weight: 90');
-    expect(translate).toHaveTextContent('attempts: 3');
+    expect(translate).not.toHaveTextContent('attempts: 3');
+    expect(
+      plan.manualActions.some(action => /retryPolicy/.test(action.source)),
+    ).toBe(true);
     // A patch step shows its kubectl command; command steps their commands.
     const detach = screen.getByRole('listitem', {
       name: 'Step 3: Detach from App Mesh injection',
@@ -251,7 +255,7 @@ describe('MigrationCard', () => {
       const plan = shippingPlan();
       const filed = migrationTask({
         id: 'task-9',
-        title: 'Move shipping to Gateway API (VPC Lattice or any GAMMA mesh)',
+        title: 'Move shipping to Amazon VPC Lattice (Gateway API)',
         assignee: 'group:default/storefront-team',
         dueDate: '2027-03-31',
       });
@@ -283,7 +287,7 @@ describe('MigrationCard', () => {
         'gateway-api',
       );
       expect(within(dialog).getByLabelText(/^Title/)).toHaveValue(
-        'Move shipping to Gateway API (VPC Lattice or any GAMMA mesh)',
+        'Move shipping to Amazon VPC Lattice (Gateway API)',
       );
       expect(within(dialog).getByLabelText('Assignee')).toHaveValue(
         'group:default/storefront-team',
@@ -306,11 +310,11 @@ describe('MigrationCard', () => {
       expect(request).toEqual({
         entityRef: 'component:default/shipping',
         target: 'gateway-api',
-        title: 'Move shipping to Gateway API (VPC Lattice or any GAMMA mesh)',
+        title: 'Move shipping to Amazon VPC Lattice (Gateway API)',
         assignee: 'group:default/storefront-team',
         dueDate: '2027-03-31',
         description: expect.stringContaining(
-          '1. **Prepare Gateway API (VPC Lattice or any GAMMA mesh)**',
+          '1. **Prepare Amazon VPC Lattice (Gateway API)**',
         ),
       });
       expect(options?.idempotencyKey).toMatch(UUID);
@@ -319,7 +323,7 @@ describe('MigrationCard', () => {
 
       expect(
         await screen.findByText(
-          /Filed "Move shipping to Gateway API \(VPC Lattice or any GAMMA mesh\)"/,
+          /Filed "Move shipping to Amazon VPC Lattice \(Gateway API\)"/,
         ),
       ).toBeInTheDocument();
       expect(screen.queryByRole('dialog')).not.toBeInTheDocument();

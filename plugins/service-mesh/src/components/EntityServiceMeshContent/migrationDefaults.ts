@@ -69,7 +69,7 @@ export function ownerRefOf(
   }
 }
 
-/** `Move Shipping to Gateway API (VPC Lattice or any GAMMA mesh)` */
+/** `Move Shipping to Amazon VPC Lattice (Gateway API)` */
 export function defaultTaskTitle(serviceTitle: string, target: string): string {
   return `Move ${serviceTitle} to ${migrationTargetLabel(target)}`;
 }

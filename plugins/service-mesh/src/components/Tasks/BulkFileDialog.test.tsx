@@ -136,12 +136,12 @@ describe('BulkFileDialog', () => {
       migrationTask({
         id: 'task-7',
         entityRef: 'component:default/tracking',
-        title: 'Move Tracking to Gateway API (VPC Lattice or Istio)',
+        title: 'Move Tracking to Amazon VPC Lattice (Gateway API)',
       }),
       migrationTask({
         id: 'task-8',
         entityRef: 'component:default/warehouse',
-        title: 'Move Warehouse to Gateway API (VPC Lattice or Istio)',
+        title: 'Move Warehouse to Amazon VPC Lattice (Gateway API)',
       }),
     ];
     const { api, onFiled, onClose } = await renderDialog({
@@ -151,7 +151,7 @@ describe('BulkFileDialog', () => {
           {
             entityRef: 'component:default/shipping',
             reason:
-              'It already has an open task for Gateway API (VPC Lattice or Istio)',
+              'It already has an open task for Amazon VPC Lattice (Gateway API)',
             taskId: 'task-1',
           },
         ],
@@ -170,15 +170,15 @@ describe('BulkFileDialog', () => {
     });
     const status = await screen.findByRole('status');
     expect(status).toHaveTextContent(
-      'Filed 2 tasks for Gateway API (VPC Lattice or any GAMMA mesh); skipped 1.',
+      'Filed 2 tasks for Amazon VPC Lattice (Gateway API); skipped 1.',
     );
     expect(
       within(status).getByRole('list', { name: 'Filed' }),
-    ).toHaveTextContent('Move Tracking to Gateway API');
+    ).toHaveTextContent('Move Tracking to Amazon VPC Lattice (Gateway API)');
     expect(
       within(status).getByRole('list', { name: 'Skipped' }),
     ).toHaveTextContent(
-      'shippingIt already has an open task for Gateway API (VPC Lattice or Istio)',
+      'shippingIt already has an open task for Amazon VPC Lattice (Gateway API)',
     );
     expect(onFiled).toHaveBeenCalledWith(created);
 

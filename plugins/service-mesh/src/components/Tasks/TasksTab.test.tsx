@@ -81,9 +81,7 @@ describe('TasksTab', () => {
       'href',
       '/catalog/default/component/shipping/mesh',
     );
-    expect(row).toHaveTextContent(
-      'Gateway API (VPC Lattice or any GAMMA mesh)',
-    );
+    expect(row).toHaveTextContent('Amazon VPC Lattice (Gateway API)');
     expect(
       within(row).getByLabelText(`Status of ${SHIPPING.title}`),
     ).toHaveValue('open');

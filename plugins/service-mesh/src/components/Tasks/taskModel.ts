@@ -11,7 +11,7 @@ export const TASK_TARGETS = [
   'vpc-lattice',
 ] as const;
 
-/** `gateway-api` → `Gateway API (VPC Lattice or any GAMMA mesh)`; unknown ids as they are. */
+/** `gateway-api` → `Amazon VPC Lattice (Gateway API)`; unknown ids as they are. */
 export function taskTargetLabel(target: string): string {
   return (
     MIGRATION_TARGETS.find(t => t.id === target)?.label ??

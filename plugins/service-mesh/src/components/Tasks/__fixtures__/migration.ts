@@ -194,7 +194,7 @@ export function migrationTask(
     id: 'task-1',
     entityRef: 'component:default/shipping',
     target: 'gateway-api',
-    title: 'Move Shipping to Gateway API (VPC Lattice or Istio)',
+    title: 'Move Shipping to Amazon VPC Lattice (Gateway API)',
     description:
       '**Shipping** runs on AWS App Mesh.\n\n1. Translate the routes\n2. Remove App Mesh',
     status: 'open',
