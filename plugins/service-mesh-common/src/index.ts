@@ -16,3 +16,4 @@ export * from './engine';
 export * from './knowledgeBase';
 export * from './recommender';
 export * from './migration';
+export * from './manifestFiles';

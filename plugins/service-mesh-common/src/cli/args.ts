@@ -6,7 +6,9 @@ export interface CliOptions {
   target: ReadinessTargetMesh;
 }
 
-export const USAGE = `Usage: meshwise-check <dir> [--json] [--mesh <target>]
+/** Usage of the check command; `program` is how it was invoked. */
+export function checkUsage(program: string): string {
+  return `Usage: ${program} <dir> [--json] [--mesh <target>]
 
 Assesses every workload in the Kubernetes manifests under <dir> (*.yaml, *.yml,
 *.yaml.template, *.json, recursively) for service-mesh readiness.
@@ -17,8 +19,14 @@ Assesses every workload in the Kubernetes manifests under <dir> (*.yaml, *.yml,
 
 Exit codes: 0 no blocking finding for the target, 1 at least one workload has a
 blocking finding for the target, 2 usage error.`;
+}
 
-/** Parses the command line; returns a message instead of throwing on misuse. */
+export const USAGE = checkUsage('meshwise-check');
+
+/**
+ * Parses the command line; returns a message instead of throwing on misuse
+ * (an empty message: help was asked for).
+ */
 export function parseCliArgs(
   argv: readonly string[],
 ): CliOptions | { error: string } {

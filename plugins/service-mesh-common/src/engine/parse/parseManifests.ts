@@ -61,18 +61,32 @@ export interface ParsedManifests {
 export function parseManifests(
   files: readonly ManifestFile[],
 ): ParsedManifests {
+  const parser = createManifestParser();
+  for (const file of files) parser.add(file);
+  return parser.finish();
+}
+
+/** `parseManifests` one file at a time, so a server can yield in between. */
+export interface ManifestParser {
+  add(file: ManifestFile): void;
+  finish(): ParsedManifests;
+}
+
+export function createManifestParser(): ManifestParser {
   const definitions: ObjectDefinition[] = [];
   const findings: ParseFinding[] = [];
-  for (const file of files) {
-    parseFile(file, definitions, findings);
-  }
-  const { objects, conflicts } = mergeDefinitions(definitions, written => {
-    const merged = normaliseKubeObject(written);
-    // Each part had an apiVersion, a kind and a name, so the merge has too.
-    if (typeof merged === 'string') throw new Error(merged);
-    return merged;
-  });
-  return { objects, findings: [...findings, ...conflicts.map(toFinding)] };
+  return {
+    add: file => parseFile(file, definitions, findings),
+    finish() {
+      const { objects, conflicts } = mergeDefinitions(definitions, written => {
+        const merged = normaliseKubeObject(written);
+        // Each part had an apiVersion, a kind and a name, so the merge has too.
+        if (typeof merged === 'string') throw new Error(merged);
+        return merged;
+      });
+      return { objects, findings: [...findings, ...conflicts.map(toFinding)] };
+    },
+  };
 }
 
 function toFinding(conflict: DefinitionConflict): ParseFinding {
