@@ -27,11 +27,14 @@ export interface Config {
      * Directories of manifests (GitOps repositories), each read as the state
      * of one cluster. Paths are relative to the backend's working directory.
      */
-    manifestSources?: Array<{
-      /** The cluster name entities refer to with backstage.io/kubernetes-cluster. */
-      name: string;
-      directory: string;
-    }>;
+    manifestSources?: Array<ManifestSourceConfig>;
+
+    /**
+     * Bounds on reading every manifest source; a source's own settings win.
+     * A file over a limit is skipped and reported as a warning of its source
+     * (on `/clusters`), never silently.
+     */
+    manifests?: ManifestReadLimitsConfig;
 
     /**
      * A cluster read that lists more than this share fewer objects than the
@@ -99,4 +102,26 @@ export interface Config {
       entries?: Array<{ [key: string]: any }>;
     };
   };
+}
+
+/** One directory of manifests, read as one cluster, with its own limits. */
+interface ManifestSourceConfig extends ManifestReadLimitsConfig {
+  /** The cluster name entities refer to with backstage.io/kubernetes-cluster. */
+  name: string;
+  directory: string;
+}
+
+/** Bounds on reading a directory of manifests (see the backend README, "Reliability"). */
+interface ManifestReadLimitsConfig {
+  /** A larger file is skipped (bytes, default 5 MiB = 5242880). */
+  maxFileBytes?: number;
+  /**
+   * A file with a larger YAML document is skipped (bytes, default 1.5 MiB:
+   * the largest object the Kubernetes API server stores).
+   */
+  maxDocumentBytes?: number;
+  /** A file with more YAML documents is skipped (default 10000). */
+  maxDocumentsPerFile?: number;
+  /** Files read at once (default 32). */
+  concurrency?: number;
 }

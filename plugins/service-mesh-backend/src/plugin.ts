@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import {
   loadMeshKnowledgeBase,
   serviceMeshPermissions,
@@ -12,11 +13,22 @@ import { ServiceMeshStore } from './database/ServiceMeshStore';
 import { packageVersion } from './packageVersion';
 import { MeshScanner } from './scanner/MeshScanner';
 import { readScanConfig } from './scanner/scanConfig';
+import { ScanRunLease } from './scanner/ScanRunLease';
 import { createRouter } from './service/router';
+import { schedulerRouteGuardServiceRef } from './service/schedulerRouteGuard';
 import { GithubIssueSink } from './tasks/GithubIssueSink';
 
 /** The id of the scheduled scan, for `scheduler.triggerTask`. */
 export const SCAN_TASK_ID = 'service-mesh-scan';
+
+/** A schedule's duration (luxon `Duration` or `HumanDuration`) in milliseconds. */
+function toMilliseconds(
+  duration: HumanDuration | { toMillis(): number },
+): number {
+  return 'toMillis' in duration && typeof duration.toMillis === 'function'
+    ? duration.toMillis()
+    : durationToMilliseconds(duration as HumanDuration);
+}
 
 /**
  * The service-mesh backend plugin: scans the catalog against its clusters
@@ -33,6 +45,9 @@ export const serviceMeshPlugin = createBackendPlugin({
         auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        // Before the scheduler: it guards the scheduler's trigger and
+        // cancel routes, so it must be on the router first (see the file).
+        schedulerRouteGuard: schedulerRouteGuardServiceRef,
         database: coreServices.database,
         config: coreServices.rootConfig,
         scheduler: coreServices.scheduler,
@@ -62,6 +77,26 @@ export const serviceMeshPlugin = createBackendPlugin({
 
         deps.permissionsRegistry.addPermissions(serviceMeshPermissions);
 
+        // Runs left `running` by a process that is gone are closed now, and
+        // once more when a run killed just before this start has gone stale.
+        const runLease = new ScanRunLease({
+          scans: store.scans,
+          logger,
+          timeoutMs: toMilliseconds(scanConfig.schedule.timeout),
+        });
+        await runLease.reapAbandoned();
+        setTimeout(
+          () =>
+            runLease
+              .reapAbandoned()
+              .catch(error =>
+                logger.warn(
+                  `Could not close abandoned scans: ${error.message}`,
+                ),
+              ),
+          runLease.staleAfterMs + 1000,
+        ).unref();
+
         const scanner = new MeshScanner({
           logger,
           auth: deps.auth,
@@ -72,15 +107,19 @@ export const serviceMeshPlugin = createBackendPlugin({
           knowledgeBase,
           targetMesh: scanConfig.targetMesh,
           maxObjectDrop: scanConfig.maxObjectDrop,
+          runLease,
         });
 
         // Global scope: with several replicas on PostgreSQL, one scan runs at a time.
         await scheduler.scheduleTask({
           id: SCAN_TASK_ID,
-          scope: 'global',
           ...scanConfig.schedule,
-          fn: async () => {
-            await scanner.scan('schedule');
+          // After the schedule: a configured schedule must not make it local.
+          scope: 'global',
+          // The scheduler aborts the signal when the run is cancelled, past
+          // its timeout, or the backend stops: the scan stops between pages.
+          fn: async signal => {
+            await scanner.scan('schedule', signal);
           },
         });
 

@@ -41,8 +41,26 @@ export const serviceMeshTaskUpdatePermission = createPermission({
   resourceType: CATALOG_ENTITY,
 });
 
+/**
+ * Start the scheduled scan now, outside its schedule (the scheduler's
+ * `POST /.backstage/scheduler/v1/tasks/:id/trigger` on the plugin's router).
+ * A basic permission: a scan concerns every entity and cluster.
+ */
+export const serviceMeshScanTriggerPermission = createPermission({
+  name: 'service-mesh.scan.trigger',
+  attributes: { action: 'update' },
+});
+
+/** Cancel the running scan (`POST /.backstage/scheduler/v1/tasks/:id/cancel`). */
+export const serviceMeshScanCancelPermission = createPermission({
+  name: 'service-mesh.scan.cancel',
+  attributes: { action: 'update' },
+});
+
 export const serviceMeshPermissions = [
   serviceMeshRefreshPermission,
   serviceMeshTaskCreatePermission,
   serviceMeshTaskUpdatePermission,
+  serviceMeshScanTriggerPermission,
+  serviceMeshScanCancelPermission,
 ];

@@ -10,7 +10,10 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  CatalogService,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import request from 'supertest';
@@ -29,6 +32,8 @@ export async function startScanBackend(options: {
   entities: Entity[];
   extraFeatures?: any[];
   config?: object;
+  /** Replaces the in-memory catalog of `entities` (e.g. one that filters per caller). */
+  catalog?: CatalogService;
 }) {
   const tasks: (SchedulerServiceTaskScheduleDefinition &
     SchedulerServiceTaskInvocationDefinition)[] = [];
@@ -37,9 +42,11 @@ export async function startScanBackend(options: {
       tasks.push(task);
     }),
   });
-  const catalog = catalogServiceMock({
-    entities: options.entities,
-  });
+  const catalog =
+    options.catalog ??
+    catalogServiceMock({
+      entities: options.entities,
+    });
   const { server } = await startTestBackend({
     features: [
       serviceMeshPlugin,
@@ -77,7 +84,12 @@ export async function startScanBackend(options: {
   expect(tasks.map(t => [t.id, t.scope])).toEqual([
     ['service-mesh-scan', 'global'],
   ]);
-  const scan = () => tasks[0].fn(new AbortController().signal);
+  /** Runs the scan task as the scheduler would, with its abort signal. */
+  const scan = async (
+    signal: AbortSignal = new AbortController().signal,
+  ): Promise<void> => {
+    await tasks[0].fn(signal);
+  };
   const get = (path: string) =>
     request(server)
       .get(`/api/service-mesh${path}`)

@@ -4,6 +4,7 @@ import {
   compactPod,
   controllerRef,
   createValueSharing,
+  groupKindOf,
   KubeObject,
   ShareValue,
 } from '@meshwise/backstage-plugin-service-mesh-common';
@@ -89,6 +90,7 @@ export class KubernetesClusterSource implements ClusterSource {
   async read(): Promise<ClusterSnapshot> {
     const stats = { listCalls: 0, bytes: 0 };
     const warnings: ClusterProblem[] = [];
+    const unreadableKinds = new Set<string>();
     const requestInit = (await this.#kubeConfig.applyToFetchOptions(
       {},
     )) as RequestInit;
@@ -105,11 +107,20 @@ export class KubernetesClusterSource implements ClusterSource {
         await this.#list(kind, requestInit, stats, objects, reduction);
       } catch (error) {
         if (kind.required || !(error instanceof ClusterReadError)) throw error;
-        // An optional kind the service account may not read: note it, go on.
+        // An optional kind the service account may not read: note it, go on,
+        // and say its objects are unknown (not absent) to the scanner.
         warnings.push(error.problem);
+        unreadableKinds.add(groupKindOf(kind.apiVersion, kind.kind));
       }
     }
-    return { cluster: this.name, objects, readAt: new Date(), warnings, stats };
+    return {
+      cluster: this.name,
+      objects,
+      readAt: new Date(),
+      warnings,
+      unreadableKinds: [...unreadableKinds],
+      stats,
+    };
   }
 
   /** API discovery: which group versions the server has (one call). */

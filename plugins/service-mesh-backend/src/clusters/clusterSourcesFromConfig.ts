@@ -4,6 +4,7 @@ import {
   KubernetesClusterSource,
   KubernetesClusterSourceOptions,
 } from './KubernetesClusterSource';
+import { ManifestReadLimits } from '@meshwise/backstage-plugin-service-mesh-common';
 import { ManifestDirectorySource } from './ManifestDirectorySource';
 import { ClusterProblem, ClusterSource } from './types';
 
@@ -68,14 +69,54 @@ export function clusterSourcesFromConfig(
   for (const manifests of config.getOptionalConfigArray(
     'serviceMesh.manifestSources',
   ) ?? []) {
+    const name = manifests.getString('name');
+    let limits: Partial<ManifestReadLimits>;
+    try {
+      // A source's own limits win over serviceMesh.manifests.
+      limits = {
+        ...manifestLimits(config.getOptionalConfig('serviceMesh.manifests')),
+        ...manifestLimits(manifests),
+      };
+    } catch (error) {
+      problems.push({
+        cluster: name,
+        problem: {
+          reason: 'configuration',
+          message: `Manifest source ${name}: ${(error as Error).message}`,
+        },
+      });
+      continue;
+    }
     sources.push(
       new ManifestDirectorySource({
-        name: manifests.getString('name'),
+        name,
         // Relative to the backend's working directory, like catalog file locations.
         directory: resolve(manifests.getString('directory')),
+        limits,
       }),
     );
   }
 
   return { sources, problems };
+}
+
+const LIMIT_KEYS = [
+  'maxFileBytes',
+  'maxDocumentBytes',
+  'maxDocumentsPerFile',
+  'concurrency',
+] as const;
+
+/** The manifest reading limits set in one config block (unset ones omitted). */
+function manifestLimits(config?: Config): Partial<ManifestReadLimits> {
+  const limits: Partial<ManifestReadLimits> = {};
+  for (const key of LIMIT_KEYS) {
+    const value = config?.getOptionalNumber(key);
+    if (value === undefined) continue;
+    if (!Number.isInteger(value) || value < 1) {
+      throw new Error(`${key} must be a positive integer, got ${value}`);
+    }
+    limits[key] = value;
+  }
+  return limits;
 }

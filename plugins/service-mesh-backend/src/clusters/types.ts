@@ -9,6 +9,8 @@ export type ClusterProblemReason =
   | 'malformed-response'
   | 'unreachable'
   | 'invalid-manifest'
+  /** A manifest file over a size or document limit, skipped. */
+  | 'manifest-limit'
   /** Two manifest files define one object with different values for a field. */
   | 'conflicting-manifests'
   | 'configuration'
@@ -29,6 +31,11 @@ export interface ClusterSnapshot {
   readAt: Date;
   /** Problems that did not stop the read (a forbidden optional kind, a bad file). */
   warnings: ClusterProblem[];
+  /**
+   * Group-kind keys (`PeerAuthentication.security.istio.io`) of optional
+   * kinds whose list failed: their objects are unknown, not absent.
+   */
+  unreadableKinds?: string[];
   stats: { listCalls: number; bytes: number };
 }
 

@@ -9,6 +9,7 @@ import {
   StageHistoryQuery,
   StageHistoryResponse,
 } from '@meshwise/backstage-plugin-service-mesh-common';
+import { historyFromChanges } from './historyFromChanges';
 import { chunks, isPostgres, toCount, toIso, utcDay } from './rows';
 import { StageTotals, StageTotalsCache } from './StageTotalsCache';
 
@@ -209,10 +210,13 @@ export class AssessmentRepository {
         });
       }
       if (query.q?.trim()) {
-        const pattern = `%${query.q.trim().toLocaleLowerCase('en-US')}%`;
+        // `%` and `_` are searched for, not wildcards: escaped with `\`,
+        // declared as the escape character (SQLite has no default one).
+        const text = query.q.trim().toLocaleLowerCase('en-US');
+        const pattern = `%${text.replace(/[\\%_]/g, '\\$&')}%`;
         builder.where(inner => {
           for (const column of ['name', 'title', 'owner', 'system']) {
-            inner.orWhereRaw(`lower(coalesce(??, '')) like ?`, [
+            inner.orWhereRaw(`lower(coalesce(??, '')) like ? escape '\\'`, [
               column,
               pattern,
             ]);
@@ -330,18 +334,42 @@ export class AssessmentRepository {
     });
   }
 
+  /**
+   * Counts per stage per day. Without `visibleRefs` (the caller may see
+   * every entity) they come from the daily roll-up; with them, they are
+   * rebuilt from the history rows of those entities only, on the days the
+   * roll-up has, so a restricted caller learns nothing of other entities.
+   */
   async history(
     query: StageHistoryQuery,
+    visibleRefs?: ReadonlySet<string>,
     today: Date = new Date(),
   ): Promise<StageHistoryResponse> {
     const to = query.to ?? utcDay(today);
     const from =
       query.from ??
       utcDay(new Date(new Date(`${to}T00:00:00Z`).getTime() - 89 * 86_400_000));
+    const points = visibleRefs
+      ? await this.#historyOfVisible(query, from, to, visibleRefs)
+      : await this.#historyFromRollUp(query, from, to);
+    return {
+      from,
+      to,
+      ...(query.groupBy ? { groupBy: query.groupBy } : {}),
+      points,
+    };
+  }
+
+  async #historyFromRollUp(
+    query: StageHistoryQuery,
+    from: string,
+    to: string,
+  ): Promise<StageHistoryPoint[]> {
     const builder = this.#knex('mesh_stage_daily')
       .select('day', 'dimension_key', 'stage', 'count')
       .whereBetween('day', [from, to])
-      .orderBy('day');
+      .orderBy('day')
+      .orderBy('dimension_key');
     if (query.owner) {
       builder.where({ dimension: 'owner', dimension_key: query.owner });
     } else if (query.system) {
@@ -372,12 +400,75 @@ export class AssessmentRepository {
       }
       point.counts[row.stage as AdoptionStage] = toCount(row.count);
     }
-    return {
-      from,
-      to,
-      ...(query.groupBy ? { groupBy: query.groupBy } : {}),
-      points: [...points.values()],
-    };
+    return [...points.values()];
+  }
+
+  async #historyOfVisible(
+    query: StageHistoryQuery,
+    from: string,
+    to: string,
+    visibleRefs: ReadonlySet<string>,
+  ): Promise<StageHistoryPoint[]> {
+    const days: string[] = (
+      await this.#knex('mesh_stage_daily')
+        .distinct('day')
+        .where({ dimension: 'all' })
+        .whereBetween('day', [from, to])
+        .orderBy('day')
+    ).map((row: { day: string }) => row.day);
+    if (days.length === 0 || visibleRefs.size === 0) return [];
+
+    // Grouped by the entity's current owner or system (the roll-up uses the
+    // one it had on each day; they differ only for a service that moved).
+    let column = query.groupBy;
+    if (query.owner) column = 'owner';
+    else if (query.system) column = 'system';
+    const only = query.owner ?? query.system;
+    const groups = new Map<string, string>();
+    for (const batch of chunks([...visibleRefs])) {
+      const rows: { entity_ref: string; key: string | null }[] =
+        await this.#knex('mesh_assessments')
+          .select(
+            'entity_ref',
+            column ? { key: column } : this.#knex.raw("'' as key"),
+          )
+          .whereIn('entity_ref', batch);
+      for (const row of rows) {
+        if (column && (row.key === null || (only && row.key !== only))) {
+          continue;
+        }
+        groups.set(row.entity_ref, only ? '' : row.key ?? '');
+      }
+    }
+
+    const changes = new Map<string, { at: number; stage: string }[]>();
+    for (const batch of chunks([...groups.keys()])) {
+      const rows: {
+        entity_ref: string;
+        stage: string;
+        recorded_at: Date | string | number;
+      }[] = await this.#knex('mesh_assessment_history')
+        .select('entity_ref', 'stage', 'recorded_at')
+        .whereIn('entity_ref', batch)
+        .orderBy('recorded_at')
+        .orderBy('id');
+      for (const row of rows) {
+        const list = changes.get(row.entity_ref) ?? [];
+        list.push({
+          at: new Date(row.recorded_at).getTime(),
+          stage: row.stage,
+        });
+        changes.set(row.entity_ref, list);
+      }
+    }
+    return historyFromChanges(
+      days,
+      [...groups].map(([ref, group]) => ({
+        group,
+        changes: changes.get(ref) ?? [],
+      })),
+      Boolean(query.groupBy && !only),
+    );
   }
 
   /** The day's counts, recomputed for the history when a scan ends. */

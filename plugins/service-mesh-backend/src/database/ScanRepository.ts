@@ -4,7 +4,10 @@ import {
   ScanClusterStatus,
   ScanRun,
 } from '@meshwise/backstage-plugin-service-mesh-common';
-import { toIso } from './rows';
+import { isPostgres, toIso } from './rows';
+
+/** The advisory lock replicas take turns on to start a scan (PostgreSQL). */
+const SCAN_START_LOCK = 0x6d657368_02;
 
 type ScanRunRow = {
   id: number | string;
@@ -16,7 +19,18 @@ type ScanRunRow = {
   assessed_count: number | null;
   clusters: string | null;
   error: string | null;
+  owner?: string | null;
+  heartbeat_at?: Date | string | number | null;
 };
+
+/** A run the store holds as `running`, and who runs it. */
+export interface RunningScan {
+  id: string;
+  owner: string | null;
+  startedAt: Date;
+  /** The last sign of life (the start, for runs older than heartbeats). */
+  lastSeenAt: Date;
+}
 
 type ClusterRow = {
   cluster: string;
@@ -61,11 +75,137 @@ export class ScanRepository {
     this.#knex = knex;
   }
 
-  async start(trigger: ScanRun['trigger'], startedAt: Date): Promise<string> {
+  async start(
+    trigger: ScanRun['trigger'],
+    startedAt: Date,
+    owner: string | null = null,
+  ): Promise<string> {
+    return this.#insertRunning(this.#knex, trigger, startedAt, owner);
+  }
+
+  /**
+   * Starts a run unless another run is alive (a sign of life after
+   * `aliveSince`), and then answers that run instead. Replicas take turns
+   * (an advisory lock on PostgreSQL; SQLite has one writer), so two of them
+   * never both start.
+   */
+  async startExclusive(options: {
+    trigger: ScanRun['trigger'];
+    startedAt: Date;
+    owner: string;
+    aliveSince: Date;
+  }): Promise<{ runId: string } | { blockedBy: RunningScan }> {
+    return this.#knex.transaction(async tx => {
+      if (isPostgres(this.#knex)) {
+        await tx.raw('SELECT pg_advisory_xact_lock(?)', [SCAN_START_LOCK]);
+      }
+      const [alive] = await this.#running(tx, options.aliveSince);
+      if (alive) return { blockedBy: alive };
+      const runId = await this.#insertRunning(
+        tx,
+        options.trigger,
+        options.startedAt,
+        options.owner,
+      );
+      return { runId };
+    });
+  }
+
+  /**
+   * A running scan's sign of life. False when the run is no longer its
+   * owner's to run (another instance closed it as abandoned): the scan must
+   * stop, as another may start.
+   */
+  async heartbeat(runId: string, owner: string, at: Date): Promise<boolean> {
+    const updated = await this.#knex('mesh_scan_runs')
+      .where({ id: runId, owner, status: 'running' })
+      .update({ heartbeat_at: at });
+    return updated === 1;
+  }
+
+  /** The runs the store holds as running, oldest first. */
+  async listRunning(): Promise<RunningScan[]> {
+    return this.#running(this.#knex);
+  }
+
+  /**
+   * Closes a run whose process is gone as failed, with the reason, unless
+   * it showed a sign of life after `unlessSeenAfter` meanwhile.
+   */
+  async closeAbandoned(
+    run: RunningScan,
+    options: { unlessSeenAfter?: Date; finishedAt: Date; error: string },
+  ): Promise<boolean> {
+    const query = this.#knex('mesh_scan_runs').where({
+      id: run.id,
+      status: 'running',
+    });
+    if (options.unlessSeenAfter) {
+      query.whereRaw('coalesce(heartbeat_at, started_at) < ?', [
+        options.unlessSeenAfter,
+      ]);
+    }
+    const updated = await query.update({
+      status: 'failed',
+      finished_at: options.finishedAt,
+      error: options.error,
+    });
+    return updated === 1;
+  }
+
+  /** A scan that never started (cancelled while another run was alive). */
+  async recordNotStarted(
+    trigger: ScanRun['trigger'],
+    at: Date,
+    owner: string,
+    error: string,
+  ): Promise<string> {
     const [row] = await this.#knex('mesh_scan_runs')
-      .insert({ trigger, status: 'running', started_at: startedAt })
+      .insert({
+        trigger,
+        status: 'failed',
+        started_at: at,
+        finished_at: at,
+        owner,
+        error,
+        clusters: JSON.stringify([]),
+      })
       .returning('id');
     return String(typeof row === 'object' ? row.id : row);
+  }
+
+  async #insertRunning(
+    knex: Knex,
+    trigger: ScanRun['trigger'],
+    startedAt: Date,
+    owner: string | null,
+  ): Promise<string> {
+    const [row] = await knex('mesh_scan_runs')
+      .insert({
+        trigger,
+        status: 'running',
+        started_at: startedAt,
+        owner,
+        heartbeat_at: startedAt,
+      })
+      .returning('id');
+    return String(typeof row === 'object' ? row.id : row);
+  }
+
+  async #running(knex: Knex, aliveSince?: Date): Promise<RunningScan[]> {
+    const query = knex('mesh_scan_runs')
+      .where({ status: 'running' })
+      .orderBy('started_at', 'asc');
+    if (aliveSince) {
+      query.whereRaw('coalesce(heartbeat_at, started_at) >= ?', [aliveSince]);
+    }
+    const rows: ScanRunRow[] = await query;
+    return rows.map(row => ({
+      id: String(row.id),
+      owner: row.owner ?? null,
+      startedAt: new Date(row.started_at),
+      lastSeenAt: new Date(row.heartbeat_at ?? row.started_at),
+    }));
   }
 
   async finish(
@@ -78,9 +218,11 @@ export class ScanRepository {
       clusters: ScanClusterStatus[];
       error?: string;
     },
-  ): Promise<void> {
-    await this.#knex('mesh_scan_runs')
-      .where({ id })
+  ): Promise<boolean> {
+    // Only a run still running: one closed as abandoned meanwhile keeps
+    // that reason (another scan may have run since).
+    const updated = await this.#knex('mesh_scan_runs')
+      .where({ id, status: 'running' })
       .update({
         status: result.status,
         finished_at: result.finishedAt,
@@ -89,6 +231,7 @@ export class ScanRepository {
         clusters: JSON.stringify(result.clusters),
         error: result.error ?? null,
       });
+    return updated === 1;
   }
 
   async list(options: { limit: number }): Promise<ScanRun[]> {

@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { Knex } from 'knex';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   ACTIVE_TASK_STATUSES,
   MigrationTask,
@@ -9,6 +9,7 @@ import {
   MigrationTaskStatus,
   UpdateMigrationTaskRequest,
 } from '@meshwise/backstage-plugin-service-mesh-common';
+import { IdempotencyKeyReusedError } from './IdempotencyKeyReusedError';
 import { chunks, isUniqueViolation, toCount, toIso } from './rows';
 
 type TaskRow = {
@@ -28,6 +29,7 @@ type TaskRow = {
   external_url: string | null;
   external_error: string | null;
   idempotency_key: string | null;
+  idempotency_request_hash: string | null;
 };
 
 type CommentRow = {
@@ -46,8 +48,18 @@ export interface NewTask {
   assignee?: string;
   dueDate?: string;
   createdBy: string;
-  /** Scoped by the caller: a repeated request returns the first task. */
+  /**
+   * Scoped by the caller: a repeated request returns the first task; the
+   * same key with another `requestHash` is refused.
+   */
   idempotencyKey?: string;
+  /** Identifies the request the key was sent with (a hash of its body). */
+  requestHash?: string;
+}
+
+/** Keys of any length stored in a fixed width: their SHA-256. */
+function keyDigest(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
 }
 
 /**
@@ -73,8 +85,9 @@ export class TaskRepository {
     task: NewTask,
     tx: Knex | Knex.Transaction = this.#knex,
   ): Promise<{ task: MigrationTask; created: boolean }> {
-    if (task.idempotencyKey) {
-      const existing = await this.#byIdempotencyKey(task.idempotencyKey, tx);
+    const key = task.idempotencyKey && keyDigest(task.idempotencyKey);
+    if (key) {
+      const existing = await this.#byIdempotencyKey(key, task, tx);
       if (existing) return { task: existing, created: false };
     }
     const now = new Date();
@@ -94,7 +107,8 @@ export class TaskRepository {
       resolution: null,
       external_url: null,
       external_error: null,
-      idempotency_key: task.idempotencyKey ?? null,
+      idempotency_key: key ?? null,
+      idempotency_request_hash: (key && task.requestHash) || null,
     };
     // ON CONFLICT DO NOTHING rather than catching the error: on PostgreSQL a
     // failed insert would abort the surrounding (bulk) transaction.
@@ -106,8 +120,7 @@ export class TaskRepository {
     if (inserted.length > 0) return { task: toTask(row, []), created: true };
 
     const existing =
-      (task.idempotencyKey &&
-        (await this.#byIdempotencyKey(task.idempotencyKey, tx))) ||
+      (key && (await this.#byIdempotencyKey(key, task, tx))) ||
       (await this.#activeTask(task.entityRef, task.target, tx));
     if (!existing) {
       throw new ConflictError(
@@ -295,14 +308,29 @@ export class TaskRepository {
     return row ? toTask(row, []) : undefined;
   }
 
+  /**
+   * The task created with this key, when the request matches the one that
+   * created it (tasks filed before requests were hashed match any).
+   */
   async #byIdempotencyKey(
     key: string,
+    request: NewTask,
     tx: Knex | Knex.Transaction,
   ): Promise<MigrationTask | undefined> {
     const row: TaskRow | undefined = await tx('mesh_tasks')
       .where({ idempotency_key: key })
       .first();
-    return row ? toTask(row, []) : undefined;
+    if (!row) return undefined;
+    if (
+      row.idempotency_request_hash &&
+      request.requestHash &&
+      row.idempotency_request_hash !== request.requestHash
+    ) {
+      throw new IdempotencyKeyReusedError(
+        `Idempotency-Key was already used for another request (task ${row.id}); send a new key for a new request`,
+      );
+    }
+    return toTask(row, []);
   }
 }
 

@@ -21,6 +21,19 @@ export interface ClusterState {
   kindCounts?: Record<string, number>;
   /** The last read looked implausible: the next one confirms or refutes it. */
   suspect?: boolean;
+  /**
+   * Set when optional kinds could not be listed in the last read: the scan
+   * is then `partial`, and the message says which kinds and what was kept.
+   */
+  partialRead?: PartialRead;
+}
+
+export interface PartialRead {
+  /** Kinds whose objects of an earlier good list are kept, with its time. */
+  carriedOver: Record<string, Date>;
+  /** Kinds never listed well: the engine does not evaluate what reads them. */
+  unreadable: string[];
+  message: string;
 }
 
 /**
@@ -54,17 +67,46 @@ export class ClusterStateCache {
     return this.#states.get(cluster);
   }
 
+  /**
+   * Takes a good read. A kind that failed to list this time (a flapping
+   * permission) keeps the objects of its last good list, so stages do not
+   * move on it; a kind never listed well is passed to the engine as
+   * unreadable, so what depends on it is not evaluated rather than guessed.
+   */
   recordRead(
     snapshot: ClusterSnapshot,
     kindCounts: Record<string, number>,
   ): ClusterState {
     const state = this.#states.get(snapshot.cluster)!;
-    state.index = buildClusterIndex(snapshot.objects);
-    state.objectCount = snapshot.objects.length;
+    const previous = state.index;
+    const carriedOver: Record<string, Date> = {};
+    const unreadable: string[] = [];
+    for (const kind of snapshot.unreadableKinds ?? []) {
+      if (previous?.isReadable(kind)) {
+        carriedOver[kind] =
+          state.partialRead?.carriedOver[kind] ?? state.readAt!;
+      } else unreadable.push(kind);
+    }
+    // Kept objects first: a fresh object of the same identity wins (one
+    // ConfigMap list may fail while another of the kind succeeds).
+    const kept = Object.keys(carriedOver).flatMap(kind => previous!.list(kind));
+    const objects = kept.length
+      ? [...kept, ...snapshot.objects]
+      : snapshot.objects;
+    state.index = buildClusterIndex(objects, { unreadableKinds: unreadable });
+    state.objectCount = state.index.objects.length;
     state.readAt = snapshot.readAt;
     state.kindCounts = kindCounts;
     state.failure = undefined;
     state.suspect = false;
+    state.partialRead =
+      unreadable.length || Object.keys(carriedOver).length
+        ? {
+            carriedOver,
+            unreadable,
+            message: describePartialRead(carriedOver, unreadable),
+          }
+        : undefined;
     return state;
   }
 
@@ -86,4 +128,25 @@ export class ClusterStateCache {
     state.failure = { problem, at };
     return state;
   }
+}
+
+/** For the cluster's health and the logs: which kinds, and what was done instead. */
+function describePartialRead(
+  carriedOver: Record<string, Date>,
+  unreadable: string[],
+): string {
+  const parts = Object.entries(carriedOver).map(
+    ([kind, since]) =>
+      `${kind} could not be listed; its objects of the read at ${since.toISOString()} are kept`,
+  );
+  if (unreadable.length > 0) {
+    parts.push(
+      `${unreadable.join(
+        ', ',
+      )} could not be listed and no earlier list is known; checks that read ${
+        unreadable.length > 1 ? 'them' : 'it'
+      } are not evaluated`,
+    );
+  }
+  return `Partial read: ${parts.join('; ')}`;
 }

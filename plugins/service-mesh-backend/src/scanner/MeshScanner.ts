@@ -26,6 +26,7 @@ import { assessEntityParts, EntityAssessment } from './assessEntity';
 import { EntityScope, isInScope, readEntitiesInScope } from './catalogEntities';
 import { ClusterState, ClusterStateCache } from './ClusterStateCache';
 import { countKinds, implausibleDrop } from './plausibility';
+import { ScanRunLease } from './ScanRunLease';
 
 /** The longest the scanner computes without letting other requests run. */
 const YIELD_AFTER_MS = 20;
@@ -53,6 +54,23 @@ export interface MeshScannerOptions {
    * last good read is suspect until the next read confirms it (default 0.5).
    */
   maxObjectDrop?: number;
+  /**
+   * Who may run a scan across replicas, and the reaping of runs whose
+   * process is gone (default: a lease with its default timings).
+   */
+  runLease?: ScanRunLease;
+}
+
+/** Aborted when any of the signals is. */
+function eitherSignal(...signals: (AbortSignal | undefined)[]): AbortSignal {
+  const controller = new AbortController();
+  for (const signal of signals) {
+    if (!signal) continue;
+    if (signal.aborted) controller.abort(signal.reason);
+    else
+      signal.addEventListener('abort', () => controller.abort(signal.reason));
+  }
+  return controller.signal;
 }
 
 export interface ScanSummary {
@@ -71,22 +89,84 @@ export interface ScanSummary {
 export class MeshScanner {
   readonly #options: MeshScannerOptions;
   readonly #cache: ClusterStateCache;
+  readonly #lease: ScanRunLease;
   #recommendation?: EntityMeshRecommendation[];
   #located = false;
 
   constructor(options: MeshScannerOptions) {
     this.#options = options;
     this.#cache = new ClusterStateCache();
+    this.#lease =
+      options.runLease ??
+      new ScanRunLease({ scans: options.store.scans, logger: options.logger });
   }
 
-  async scan(trigger: ScanRun['trigger'] = 'schedule'): Promise<ScanSummary> {
+  /**
+   * Scans the catalog against every cluster. One scan runs at a time across
+   * replicas: this one waits for a run still alive elsewhere. `signal` (the
+   * scheduler's: cancelled, timed out, shutting down) stops it between
+   * clusters and between catalog pages, each page stored whole; the run then
+   * ends as failed with the reason.
+   */
+  async scan(
+    trigger: ScanRun['trigger'] = 'schedule',
+    signal?: AbortSignal,
+  ): Promise<ScanSummary> {
+    const run = await this.#lease.acquire(trigger, signal);
+    if ('notStarted' in run) {
+      return {
+        runId: run.runId,
+        status: 'failed',
+        entityCount: 0,
+        assessedCount: 0,
+        clusters: [],
+      };
+    }
+    try {
+      return await this.#scanAsOwner(
+        run.runId,
+        eitherSignal(signal, run.lost),
+        () =>
+          run.lost.aborted
+            ? 'another instance closed the run as abandoned'
+            : 'the scheduler aborted it (cancelled, past its timeout, or the backend is stopping)',
+      );
+    } finally {
+      run.release();
+    }
+  }
+
+  async #scanAsOwner(
+    runId: string,
+    stop: AbortSignal,
+    stopReason: () => string,
+  ): Promise<ScanSummary> {
     const { store, logger, auth, catalog, scope } = this.#options;
     const startedAt = new Date();
-    const runId = await store.scans.start(trigger, startedAt);
     let clusters: ScanClusterStatus[];
+    const cancelled = async (
+      entityCount: number,
+      assessedCount: number,
+    ): Promise<ScanSummary> => {
+      const message = `Scan cancelled: ${stopReason()}. ${
+        entityCount
+          ? `${assessedCount} of the first ${entityCount} entities were assessed and stored; nothing was removed`
+          : 'No assessment was changed'
+      }.`;
+      logger.warn(`Scan ${runId}: ${message}`);
+      await store.scans.finish(runId, {
+        status: 'failed',
+        finishedAt: new Date(),
+        entityCount,
+        assessedCount,
+        clusters,
+        error: message,
+      });
+      return { runId, status: 'failed', entityCount, assessedCount, clusters };
+    };
     try {
       const unreadable = await this.#locateClusters();
-      const read = await this.#readClusters(this.#cache.states());
+      const read = await this.#readClusters(this.#cache.states(), stop);
       clusters = [...read, ...unreadable].sort((a, b) =>
         a.cluster.localeCompare(b.cluster),
       );
@@ -111,10 +191,15 @@ export class MeshScanner {
         clusters: [],
       };
     }
+    if (stop.aborted) {
+      this.#cache.releaseDerivedData();
+      return cancelled(0, 0);
+    }
     const clusterFailed = clusters.some(c => c.status !== 'ok');
 
     let entityCount = 0;
     let assessedCount = 0;
+    let stopped = false;
     try {
       const credentials = await auth.getOwnServiceCredentials();
       const openTasks = await this.#openTasksByEntity();
@@ -125,6 +210,11 @@ export class MeshScanner {
         scope,
         credentials,
       )) {
+        // Between pages only: each page's results are stored whole.
+        if (stop.aborted) {
+          stopped = true;
+          break;
+        }
         entityCount += page.length;
         page.forEach(entity => seen.add(stringifyEntityRef(entity)));
         const assessed = await this.#assessAndSave(page, records);
@@ -134,7 +224,10 @@ export class MeshScanner {
       // Only a complete catalog read may drop the entities that left it,
       // and not an empty one: a catalog still ingesting at start (or
       // misconfigured) says nothing about the entities assessed before.
-      if (seen.size > 0) {
+      if (stopped) {
+        // Keep the daily counts in line with the pages stored so far.
+        await store.assessments.rollUpToday();
+      } else if (seen.size > 0) {
         await store.assessments.removeAllExcept(seen);
         await store.clusterResults.removeAllExcept(seen);
         // Every entity's part of these clusters is stored now: from here on
@@ -150,7 +243,7 @@ export class MeshScanner {
           )}); stored assessments are kept`,
         );
       }
-      await store.assessments.rollUpToday();
+      if (!stopped) await store.assessments.rollUpToday();
     } catch (error) {
       const message = `Scan failed: ${(error as Error).message}`;
       logger.error(message);
@@ -166,6 +259,7 @@ export class MeshScanner {
     } finally {
       this.#cache.releaseDerivedData();
     }
+    if (stopped) return cancelled(entityCount, assessedCount);
 
     const status = clusterFailed ? 'partial' : 'succeeded';
     await store.scans.finish(runId, {
@@ -325,10 +419,14 @@ export class MeshScanner {
     const unread = clusters
       .filter(state => !state.index)
       .map(state => state.source.name);
-    const stored = unread.length
+    // So are those of clusters with kinds never listed well in this process.
+    const withStoredParts = clusters
+      .filter(state => !state.index || state.partialRead?.unreadable.length)
+      .map(state => state.source.name);
+    const stored = withStoredParts.length
       ? await this.#options.store.clusterResults.load(
           entities.map(entity => stringifyEntityRef(entity)),
-          unread,
+          withStoredParts,
         )
       : new Map();
     const context = {
@@ -395,12 +493,20 @@ export class MeshScanner {
     return this.#recommendation;
   }
 
-  async #readClusters(states: ClusterState[]): Promise<ScanClusterStatus[]> {
+  async #readClusters(
+    states: ClusterState[],
+    stop?: AbortSignal,
+  ): Promise<ScanClusterStatus[]> {
     const results: ScanClusterStatus[] = [];
     const queue = [...states];
     const concurrency = this.#options.readConcurrency ?? 4;
     const worker = async () => {
-      for (let state = queue.shift(); state; state = queue.shift()) {
+      // A stopped scan starts no further cluster; reads under way finish.
+      for (
+        let state = stop?.aborted ? undefined : queue.shift();
+        state;
+        state = stop?.aborted ? undefined : queue.shift()
+      ) {
         results.push(await this.#readCluster(state));
       }
     };
@@ -475,7 +581,10 @@ export class MeshScanner {
       const snapshot = await source.read();
       const kindCounts = countKinds(snapshot.objects);
       await this.#doubtImplausibleRead(state, kindCounts);
-      const { index } = this.#cache.recordRead(snapshot, kindCounts);
+      const { index, partialRead } = this.#cache.recordRead(
+        snapshot,
+        kindCounts,
+      );
       // Each cluster's workloads are built here, one cluster at a time,
       // rather than all at once at the first entity: the backend keeps
       // serving requests in between.
@@ -490,6 +599,7 @@ export class MeshScanner {
         objectCount: snapshot.objects.length,
         kindCounts,
         warnings,
+        ...(partialRead ? { error: partialRead.message } : {}),
       });
       if (warnings.length > 0) {
         this.#options.logger.warn(
@@ -500,8 +610,10 @@ export class MeshScanner {
       }
       return {
         cluster: source.name,
-        status: 'ok',
+        // Kinds it could not list make the scan partial, not succeeded.
+        status: partialRead ? 'stale' : 'ok',
         objectCount: snapshot.objects.length,
+        ...(partialRead ? { error: partialRead.message } : {}),
       };
     } catch (error) {
       const problem: ClusterProblem =

@@ -162,6 +162,16 @@ export function assessEntityParts(
       }`,
     );
   }
+  // A part whose mTLS could not be evaluated (a policy kind unreadable with
+  // no earlier list in this process, e.g. after a restart) keeps the part
+  // stored before: a missing permission does not move the stage.
+  computed = computed.map(part => {
+    const before = stored?.get(part.cluster);
+    const unevaluated = part.assessment.workloads.some(
+      workload => workload.detection.mtls.unreadableKinds,
+    );
+    return before && unevaluated ? { ...part, assessment: before } : part;
+  });
   // In the configured order, whichever clusters are in memory.
   const order = relevant.map(state => state.source.name);
   const perCluster = [...computed, ...kept].sort(

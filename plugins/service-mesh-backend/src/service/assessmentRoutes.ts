@@ -12,7 +12,8 @@ import {
   serviceMeshRefreshPermission,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { z } from 'zod';
-import { parseQuery } from './validation';
+import { entityPathParams } from './entityRefs';
+import { parsePath, parseQuery } from './validation';
 import express from 'express';
 import { ServiceMeshStore } from '../database/ServiceMeshStore';
 import { EntityScope, isInScope } from '../scanner/catalogEntities';
@@ -45,7 +46,7 @@ export function addAssessmentRoutes(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const { kind, namespace, name } = req.params;
+    const { kind, namespace, name } = parsePath(entityPathParams, req.params);
     const ref = stringifyEntityRef({ kind, namespace, name });
     const entity = await catalog.getEntityByRef(ref, { credentials });
     if (!entity) {

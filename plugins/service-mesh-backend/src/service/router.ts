@@ -21,6 +21,7 @@ import { MeshScanner } from '../scanner/MeshScanner';
 import { TaskSink } from '../tasks/GithubIssueSink';
 import { addAssessmentRoutes } from './assessmentRoutes';
 import { addScorecardRoutes } from './scorecardRoutes';
+import { internalErrorFilter } from './internalErrors';
 import { addTaskRoutes } from './taskRoutes';
 import { parseBody, parseQuery } from './validation';
 
@@ -89,6 +90,7 @@ export async function createRouter(
   addAssessmentRoutes(router, options);
   addScorecardRoutes(router, options);
   addTaskRoutes(router, options);
+  router.use(internalErrorFilter(options.logger));
 
   return router;
 }

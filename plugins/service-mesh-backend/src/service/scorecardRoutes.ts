@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { ServiceMeshStore } from '../database/ServiceMeshStore';
 import { EntityScope } from '../scanner/catalogEntities';
 import { visibleEntityRefs } from './entityVisibility';
-import { isoDay, listParam } from './queryParams';
+import { isoDay, listParam, pageOffset } from './queryParams';
 import { parseQuery } from './validation';
 
 const STAGES = [
@@ -31,7 +31,7 @@ const scorecardQuery = z.object({
   q: z.string().max(200).optional(),
   sort: z.enum(SCORECARD_SORT_FIELDS).optional(),
   order: z.enum(['asc', 'desc']).optional(),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: pageOffset,
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
@@ -88,7 +88,20 @@ export function addScorecardRoutes(
 
   router.get('/scorecard/history', async (req, res) => {
     const query = parseQuery(historyQuery, req.query);
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json(await store.assessments.history(query));
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const visible = await visibleEntityRefs({
+      credentials,
+      permissions,
+      catalog,
+      scope,
+    });
+    res.json(
+      await store.assessments.history(
+        query,
+        visible === 'all' ? undefined : visible,
+      ),
+    );
   });
 }

@@ -3,11 +3,7 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -26,27 +22,15 @@ import { TaskSink } from '../tasks/GithubIssueSink';
 import { defaultTaskDescription } from '../tasks/taskDescription';
 import { targetLabel, TASK_TARGETS } from '../tasks/targets';
 import { visibleEntityRefs } from './entityVisibility';
-import { isoDay, listParam } from './queryParams';
+import { entityRefField } from './entityRefs';
+import { idempotencyKeyOf, requestHash } from './idempotency';
+import { isoDay, listParam, pageOffset } from './queryParams';
 import { parseBody, parseQuery } from './validation';
 
-const entityRef = z
-  .string()
-  .min(1)
-  .transform((value, ctx) => {
-    try {
-      return stringifyEntityRef(parseEntityRef(value));
-    } catch {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'must be an entity ref like component:default/cart',
-      });
-      return z.NEVER;
-    }
-  });
 const groupRef = z.string().min(1).max(255);
 
 const createTaskBody = z.object({
-  entityRef,
+  entityRef: entityRefField,
   target: z.enum(TASK_TARGETS),
   title: z.string().min(1).max(255).optional(),
   description: z.string().max(20_000).optional(),
@@ -56,7 +40,8 @@ const createTaskBody = z.object({
 
 const updateTaskBody = z
   .object({
-    version: z.number().int().min(1),
+    // A version is a 32-bit integer in the store, and version + 1 must fit.
+    version: z.number().int().min(1).max(2_147_483_646),
     status: z.enum(MIGRATION_TASK_STATUSES).optional(),
     title: z.string().min(1).max(255).optional(),
     description: z.string().max(20_000).optional(),
@@ -82,11 +67,11 @@ const bulkBody = z
   });
 
 const listQuery = z.object({
-  entityRef: entityRef.optional(),
+  entityRef: entityRefField.optional(),
   assignee: listParam(groupRef),
   status: listParam(z.enum(MIGRATION_TASK_STATUSES)),
   target: z.string().optional(),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: pageOffset,
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
@@ -161,16 +146,28 @@ export function addTaskRoutes(
     }
   }
 
+  /**
+   * The task, if it exists and the caller may see its entity; otherwise the
+   * same 404 either way, so the answer reveals neither the task nor the
+   * entity it is for.
+   */
   async function requireTask(id: string, credentials: BackstageCredentials) {
     const task = await store.tasks.get(id);
-    if (!task) throw new NotFoundError(`Task ${id} does not exist`);
-    await requireVisible(task.entityRef, credentials);
+    if (
+      !task ||
+      !(await catalog.getEntityByRef(task.entityRef, { credentials }))
+    ) {
+      throw new NotFoundError(
+        `Task ${id} does not exist, or you may not see it`,
+      );
+    }
     return task;
   }
 
   router.post('/tasks', async (req, res) => {
     const credentials = await credentialsOf(req);
     const body = parseBody(createTaskBody, req.body);
+    const key = idempotencyKeyOf(req);
     const entity = await requireVisible(body.entityRef, credentials);
     await requireAllowed(
       serviceMeshTaskCreatePermission,
@@ -178,7 +175,6 @@ export function addTaskRoutes(
       credentials,
     );
     const createdBy = principalOf(credentials);
-    const key = req.header('Idempotency-Key');
     const assessment = await store.assessments.get(body.entityRef);
     const { task, created } = await store.tasks.create({
       entityRef: body.entityRef,
@@ -195,6 +191,7 @@ export function addTaskRoutes(
       dueDate: body.dueDate,
       createdBy,
       idempotencyKey: key ? `${createdBy}:${key}` : undefined,
+      requestHash: key ? requestHash(body) : undefined,
     });
     res
       .status(created ? 201 : 200)

@@ -21,16 +21,21 @@ export {
   groupKindOfObject,
   refOf as kubeObjectRefOf,
 } from './model/kubeObject';
-export { normaliseKubeObject, parseManifests } from './parse/parseManifests';
+export {
+  createManifestParser,
+  normaliseKubeObject,
+  parseManifests,
+} from './parse/parseManifests';
 export type {
   ManifestFile,
+  ManifestParser,
   ParsedManifests,
   ParseFinding,
 } from './parse/parseManifests';
 
 // Cluster index and label selectors
 export { buildClusterIndex } from './cluster/clusterIndex';
-export type { ClusterIndex } from './cluster/clusterIndex';
+export type { ClusterIndex, ClusterIndexOptions } from './cluster/clusterIndex';
 export {
   LabelSelectorSyntaxError,
   formatLabelSelector,

@@ -16,7 +16,9 @@ const DISCONTINUED = new Set(['aws-app-mesh', 'osm']);
  *    mesh (App Mesh, OSM); this overrides everything below.
  * 3. `not-applicable`: every workload uses hostNetwork, so none can be meshed.
  * 4. `secured`: every meshable workload is meshed with full pod coverage and
- *    strict mTLS.
+ *    strict mTLS. When strictness could not be evaluated (a policy kind
+ *    could not be listed) and no workload is known not to be strict, the
+ *    stage is `not-assessed`, never `meshed`: the reason names the kind.
  * 5. `meshed`: every meshable workload is meshed with full pod coverage.
  * 6. `onboarding`: some workload is enrolled or (partly) meshed, but not all
  *    pods of all workloads run in the mesh yet.
@@ -53,6 +55,22 @@ export function adoptionStage(
     (!detection.coverage ||
       detection.coverage.meshedPods >= detection.coverage.totalPods);
   if (meshable.every(fullyMeshed)) {
+    const unread = meshable.find(detection => detection.mtls.unreadableKinds);
+    const knownNotStrict = meshable.some(
+      detection =>
+        !detection.mtls.unreadableKinds && detection.mtls.mode !== 'strict',
+    );
+    // Secured or meshed hangs on a policy nobody could read: say so rather
+    // than call a possibly secured service merely meshed.
+    if (unread && !knownNotStrict) {
+      return {
+        stage: 'not-assessed',
+        reason: `Every workload is meshed; whether mTLS is strict was not evaluated: ${unread.mtls.source.replace(
+          /^not evaluated: /,
+          '',
+        )}`,
+      };
+    }
     return meshable.every(detection => detection.mtls.mode === 'strict')
       ? {
           stage: 'secured',

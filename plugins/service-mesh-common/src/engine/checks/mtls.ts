@@ -1,6 +1,6 @@
 import { MESH_DISPLAY_NAMES, MeshId } from '../../meshes';
 import { workloadRef } from '../workloads/workload';
-import { passed, workloadLabel } from './helpers';
+import { notEvaluated, passed, workloadLabel } from './helpers';
 import { ALL_MESHES } from './helpers';
 import { ReadinessCheck } from './types';
 
@@ -61,6 +61,14 @@ export const mtlsNotStrictCheck: ReadinessCheck = {
       return [passed(context, 'Not in a mesh yet; mTLS is tracked once it is')];
     if (detection.mtls.mode === 'strict')
       return [passed(context, detection.mtls.source)];
+    if (detection.mtls.unreadableKinds)
+      return [
+        notEvaluated(
+          context,
+          `mTLS for ${workloadLabel(workload)} is ${detection.mtls.source}`,
+          'Grant the Meshwise service account `list` on the kind named, cluster-wide.',
+        ),
+      ];
     return [
       {
         status: 'fail',

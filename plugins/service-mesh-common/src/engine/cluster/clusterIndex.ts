@@ -29,6 +29,13 @@ export interface ClusterIndex {
   hasKind(groupKind: string): boolean;
   /** True when the input holds at least one object of the API group. */
   hasGroup(group: string): boolean;
+  /**
+   * Kinds the input could not list (e.g. a 403 on PeerAuthentication): their
+   * absence says nothing, so what depends on them is not evaluated.
+   */
+  readonly unreadableKinds: readonly string[];
+  /** False when the kind could not be listed: `list` is then empty, not "none". */
+  isReadable(groupKind: string): boolean;
   /** Namespaces that hold at least one object, plus declared Namespace objects. */
   namespaces(): string[];
   /** Per-index memo for derived data (workloads, control-plane facts). */
@@ -43,9 +50,16 @@ function scopeKey(namespace: string | undefined): string {
   return namespace ?? CLUSTER_SCOPE;
 }
 
+export interface ClusterIndexOptions {
+  /** Group-kind keys (`PeerAuthentication.security.istio.io`) that could not be listed. */
+  unreadableKinds?: Iterable<string>;
+}
+
 export function buildClusterIndex(
   objects: readonly KubeObject[],
+  options: ClusterIndexOptions = {},
 ): ClusterIndex {
+  const unreadable = new Set(options.unreadableKinds ?? []);
   const byKind = new Map<string, KubeObject[]>();
   const byKindNamespace = new Map<string, KubeObject[]>();
   const byIdentity = new Map<string, KubeObject>();
@@ -119,6 +133,10 @@ export function buildClusterIndex(
     },
     hasGroup(group) {
       return groups.has(group);
+    },
+    unreadableKinds: [...unreadable].sort(),
+    isReadable(groupKind) {
+      return !unreadable.has(groupKind);
     },
     namespaces() {
       return [...namespaceNames].sort();

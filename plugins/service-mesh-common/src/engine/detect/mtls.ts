@@ -14,6 +14,20 @@ import { Workload } from '../workloads/workload';
 import { MtlsMode, MtlsStatus } from './types';
 
 /**
+ * The kinds whose objects decide a mesh's mTLS mode. When one could not be
+ * listed (a 403 on an optional kind), its absence proves nothing: an unseen
+ * STRICT policy may exist, so the mode is not evaluated rather than guessed.
+ * Linkerd's ConfigMap is handled in `linkerdMtls` (annotations may decide first).
+ */
+const MTLS_POLICY_KINDS: Partial<Record<DetectedMesh, string[]>> = {
+  'istio-sidecar': [KINDS.istioPeerAuthentication],
+  'istio-ambient': [KINDS.istioPeerAuthentication],
+  kuma: [KINDS.kumaMeshTls, KINDS.kumaMesh],
+  consul: [KINDS.consulServiceDefaults, KINDS.consulMesh],
+  'aws-app-mesh': [KINDS.appMeshVirtualNode],
+};
+
+/**
  * The mTLS mode that applies to a workload in a mesh, with the object it
  * comes from (research notes, sections 2.1–2.8 and MR-MTLS-NOT-STRICT).
  */
@@ -23,6 +37,10 @@ export function detectMtls(
   index: ClusterIndex,
   resources: WorkloadMeshResources,
 ): MtlsStatus {
+  const unreadable = (MTLS_POLICY_KINDS[mesh] ?? []).filter(
+    kind => !index.isReadable(kind),
+  );
+  if (unreadable.length > 0) return notEvaluated(unreadable);
   switch (mesh) {
     case 'istio-sidecar':
     case 'istio-ambient':
@@ -50,6 +68,26 @@ export function detectMtls(
     default:
       return { mode: 'off', source: 'not in a mesh: no mesh mTLS' };
   }
+}
+
+function notEvaluated(kinds: string[]): MtlsStatus {
+  return {
+    mode: 'unknown',
+    source: `not evaluated: ${kinds
+      .map(describeKind)
+      .join(
+        ', ',
+      )} could not be listed, so the mTLS mode that applies is unknown`,
+    unreadableKinds: kinds,
+  };
+}
+
+/** `PeerAuthentication.security.istio.io` → `PeerAuthentication (security.istio.io)` */
+function describeKind(groupKind: string): string {
+  const dot = groupKind.indexOf('.');
+  return dot < 0
+    ? groupKind
+    : `${groupKind.slice(0, dot)} (${groupKind.slice(dot + 1)})`;
 }
 
 const ISTIO_MODES: Record<string, MtlsMode> = {
@@ -139,6 +177,8 @@ function linkerdMtls(workload: Workload, index: ClusterIndex): MtlsStatus {
   const fromPod = workload.template.annotations[LINKERD_POLICY];
   const fromNamespace =
     workload.namespaceObject?.metadata.annotations?.[LINKERD_POLICY];
+  if (!fromPod && !fromNamespace && !index.isReadable('ConfigMap'))
+    return notEvaluated(['ConfigMap']);
   const fromChart = controlPlaneFacts(index).linkerd.defaultInboundPolicy;
   const candidates: Array<[string | undefined, string]> = [
     [fromPod, `${workload.kind} ${workload.name} pod template annotation`],

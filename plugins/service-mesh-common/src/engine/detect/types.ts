@@ -40,6 +40,11 @@ export interface MtlsStatus {
   mode: MtlsMode;
   /** Where the mode comes from, e.g. `PeerAuthentication istio-system/default (mesh-wide) STRICT`. */
   source: string;
+  /**
+   * Set when the mode could not be evaluated because these kinds could not
+   * be listed (mode `unknown`): the service is neither shown secured nor not.
+   */
+  unreadableKinds?: string[];
 }
 
 export interface ProxyFreshness {

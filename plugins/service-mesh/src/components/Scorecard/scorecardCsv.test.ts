@@ -67,4 +67,39 @@ describe('scorecardCsv', () => {
     expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvField(-2)).toBe('-2');
   });
+
+  // OWASP, CSV Injection: https://owasp.org/www-community/attacks/CSV_Injection
+  it.each([
+    ['a space, then =', ' =1+2'],
+    ['spaces and a tab, then =', '  \t=1+2'],
+    ['a no-break space, then +', '\u00a0+1'],
+    ['a full-width equals sign', '\uff1dSUM(A1)'],
+    ['a full-width plus', '\uff0b1'],
+    ['a full-width minus', '\uff0d1'],
+    ['a full-width at', '\uff20SUM(A1)'],
+    ['a pipe (DDE)', "|calc'!A0"],
+    ['a full-width pipe', '\uff5ccalc'],
+    ['a space, then a pipe', " |calc'!A0"],
+    ['a line feed', '\n=1+2'],
+    ['a carriage return', '\r=1'],
+    ['a tab', '\tx'],
+  ])('neutralises a cell starting with %s', (_case, text) => {
+    const field = csvField(text);
+    expect(field.replace(/^"/, '')).toMatch(/^'/);
+    expect(field).toContain(text.replace(/"/g, '""'));
+  });
+
+  it('leaves harmless text alone', () => {
+    expect(csvField('Cart API')).toBe('Cart API');
+    expect(csvField('a=b')).toBe('a=b');
+    expect(csvField('team | shop')).toBe('team | shop');
+    expect(csvField(' leading space')).toBe(' leading space');
+  });
+
+  it('neutralises a title exported by scorecardCsv', () => {
+    const [, line] = scorecardCsv([row({ title: ' =HYPERLINK("x")' })]).split(
+      '\r\n',
+    );
+    expect(line).toContain(`,"' =HYPERLINK(""x"")",`);
+  });
 });

@@ -18,12 +18,21 @@ export const SCORECARD_CSV_COLUMNS: ReadonlyArray<{
 ];
 
 /**
- * Cells a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR at
- * the start) get a leading `'`, so a catalog title cannot inject one (OWASP
- * "CSV injection"). Numbers are left alone.
+ * What a spreadsheet may run as a formula or DDE command at the start of a
+ * cell: `=`, `+`, `-`, `@`, `|` and their full-width forms (U+FF1D, U+FF0B,
+ * U+FF0D, U+FF20, U+FF5C, which spreadsheets may fold to ASCII), also after
+ * leading whitespace, which spreadsheets skip; and tab, CR or LF first.
+ */
+const FORMULA_START = /^(?:[\t\r\n]|\s*[=+\-@|\uff1d\uff0b\uff0d\uff20\uff5c])/;
+
+/**
+ * Cells that could start a formula get a leading `'`, so a catalog title
+ * cannot inject one (OWASP, CSV Injection:
+ * https://owasp.org/www-community/attacks/CSV_Injection). Numbers are left
+ * alone.
  */
 function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 /** One field per RFC 4180: quoted when it holds a comma, quote, CR or LF. */
