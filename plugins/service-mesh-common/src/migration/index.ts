@@ -6,7 +6,11 @@
 export { generateMigrationPlan } from './generatePlan';
 export { renderPlanYaml, patchCommand } from './render';
 export { MIGRATION_TARGETS, isMigrationTarget } from './types';
-export { APP_MESH_TRANSLATION_SUPPORT, ROUTE_FEATURES } from './appMesh';
+export {
+  APP_MESH_TRANSLATION_SUPPORT,
+  ROUTE_FEATURES,
+  supportTableMarkdown,
+} from './appMesh';
 export type { FeatureSupport, RouteFeature, SupportTable } from './appMesh';
 export type {
   GatewayApiChannel,

@@ -26,6 +26,7 @@ import { mergeServices } from './readServices';
 export { appMeshObjectList, collectAppMesh, gatewayOfRoute } from './collect';
 export type { AppMeshObjects } from './collect';
 export { ROUTE_FEATURES } from './emit/types';
+export { supportTableMarkdown } from './supportTableMarkdown';
 export type { FeatureSupport, RouteFeature, SupportTable } from './emit/types';
 
 /** What each target carries of an App Mesh route model, and why the rest is manual. */
