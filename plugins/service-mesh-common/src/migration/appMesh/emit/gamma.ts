@@ -102,14 +102,12 @@ function caps(label: string, support: SupportTable): GatewayApiCaps {
   };
 }
 
-function emitGamma(
+/** Each service's routes, attached to its Service (GAMMA parentRef, port per listener). */
+export function gammaServiceRoutes(
   model: AppMeshModel,
-  target: MigrationTarget,
-  label: string,
-  support: SupportTable,
+  routeCaps: GatewayApiCaps,
   out: EmitOutput,
 ): void {
-  const routeCaps = caps(label, support);
   for (const service of model.services)
     serviceRoutes(
       service,
@@ -121,6 +119,17 @@ function emitGamma(
       },
       out,
     );
+}
+
+function emitGamma(
+  model: AppMeshModel,
+  target: MigrationTarget,
+  label: string,
+  support: SupportTable,
+  out: EmitOutput,
+): void {
+  const routeCaps = caps(label, support);
+  gammaServiceRoutes(model, routeCaps, out);
   for (const node of model.nodes)
     emitPlainNode(
       node,

@@ -1,14 +1,9 @@
 /** Linkerd: GAMMA HTTPRoutes with Linkerd's retry annotations (one HTTPRoute per distinct retry policy). */
 import { AppMeshModel } from '../model';
 import { emitMeshEgress, unsupported } from './common';
-import { GAMMA_COMMON } from './gamma';
+import { GAMMA_COMMON, gammaServiceRoutes } from './gamma';
 import { emitPlainNode } from './gammaNodes';
-import {
-  GatewayApiCaps,
-  ingressRoute,
-  serviceParentRef,
-  serviceRoutes,
-} from './gatewayApi';
+import { GatewayApiCaps, ingressRoute } from './gatewayApi';
 import { Emitter, EmitOutput, manual, supported, SupportTable } from './types';
 
 export const LINKERD_SUPPORT = {
@@ -44,17 +39,7 @@ function emitLinkerd(model: AppMeshModel, out: EmitOutput): void {
     retries: 'linkerd-annotations',
     rewrites: true,
   };
-  for (const service of model.services)
-    serviceRoutes(
-      service,
-      {
-        caps,
-        parentRef: listener =>
-          serviceParentRef(service.service, listener.servicePort),
-        attachment: () => `attached to Service ${service.service.name} (GAMMA)`,
-      },
-      out,
-    );
+  gammaServiceRoutes(model, caps, out);
   for (const node of model.nodes)
     emitPlainNode(
       node,
