@@ -1,8 +1,8 @@
-import { assessService } from '../engine/assess/assessService';
-import { indexFromYaml } from '../engine/__testUtils__/manifests';
-import { selectWorkloads } from '../engine/workloads/selectWorkloads';
-import { generateMigrationPlan } from './generatePlan';
-import { MigrationPatch, MigrationPlan, MigrationTarget } from './types';
+import { assessService } from '../../engine/assess/assessService';
+import { indexFromYaml } from '../../engine/__testUtils__/manifests';
+import { selectWorkloads } from '../../engine/workloads/selectWorkloads';
+import { generateMigrationPlan } from '../generatePlan';
+import { MigrationPatch, MigrationPlan, MigrationTarget } from '../types';
 
 /** The readiness "fix" step of plans for workloads that App Mesh declares. */
 
