@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { requireChromium, signInAsGuest } from './demo';
 
+const ACTIVE = ['open', 'in-progress', 'blocked'];
+
 test.describe('migration tasks', () => {
   requireChromium();
 
@@ -16,6 +18,32 @@ test.describe('migration tasks', () => {
     // The demo keeps tasks in memory for the backend's life: a unique title
     // tells this run's task apart from earlier runs against the same demo.
     const title = `Leave App Mesh for Gateway API (e2e ${Date.now()})`;
+    // A service has one active task per target: close what an earlier run
+    // (or an earlier attempt of this one) left active.
+    const listed = page.waitForResponse(
+      r =>
+        r.url().includes('/api/service-mesh/tasks?') &&
+        r.request().method() === 'GET',
+    );
+    await page.goto('/service-mesh/tasks');
+    await listed;
+    await expect(page.getByRole('tab', { name: 'Tasks' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    const earlier = page.getByLabel(
+      /^Status of Leave App Mesh for Gateway API \(e2e \d+\)$/,
+    );
+    for (const select of await earlier.all()) {
+      if (!ACTIVE.includes(await select.inputValue())) continue;
+      const closed = page.waitForResponse(
+        r =>
+          r.url().includes('/api/service-mesh/tasks/') &&
+          r.request().method() === 'PATCH',
+      );
+      await select.selectOption('wont-do');
+      expect((await closed).status()).toBe(200);
+    }
 
     await page.goto('/catalog/default/component/shipping/mesh');
 
