@@ -15,6 +15,8 @@ test.describe('migration tasks', () => {
   test('plan an App Mesh exit, file a task and move it to in progress', async ({
     page,
   }) => {
+    // Four pages and two writes: more than the default minute on a busy machine.
+    test.setTimeout(150_000);
     // The demo keeps tasks in memory for the backend's life: a unique title
     // tells this run's task apart from earlier runs against the same demo.
     const title = `Leave App Mesh for Gateway API (e2e ${Date.now()})`;
