@@ -14,6 +14,10 @@ import { packageVersion } from './packageVersion';
 import { MeshScanner } from './scanner/MeshScanner';
 import { readScanConfig } from './scanner/scanConfig';
 import { ScanRunLease } from './scanner/ScanRunLease';
+import { DefaultAssessmentService } from './service/AssessmentService';
+import { MeshAuthorizer } from './service/MeshAuthorizer';
+import { DefaultMigrationPlanService } from './service/MigrationPlanService';
+import { DefaultMigrationTaskService } from './service/MigrationTaskService';
 import { createRouter } from './service/router';
 import { schedulerRouteGuardServiceRef } from './service/schedulerRouteGuard';
 import { GithubIssueSink } from './tasks/GithubIssueSink';
@@ -123,18 +127,30 @@ export const serviceMeshPlugin = createBackendPlugin({
           },
         });
 
+        const authorizer = new MeshAuthorizer({
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+          scope: scanConfig.scope,
+        });
         httpRouter.use(
           await createRouter({
             logger,
             httpAuth: deps.httpAuth,
-            permissions: deps.permissions,
-            catalog: deps.catalog,
             store,
-            scanner,
-            scope: scanConfig.scope,
             version: packageVersion(),
             knowledgeBase,
-            taskSink: GithubIssueSink.fromConfig(config, logger),
+            assessments: new DefaultAssessmentService({
+              store,
+              scanner,
+              authorizer,
+              scope: scanConfig.scope,
+            }),
+            plans: new DefaultMigrationPlanService({ scanner, authorizer }),
+            tasks: new DefaultMigrationTaskService({
+              store,
+              authorizer,
+              taskSink: GithubIssueSink.fromConfig(config, logger),
+            }),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

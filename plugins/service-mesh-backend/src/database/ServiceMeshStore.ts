@@ -2,6 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { AssessmentRepository } from './AssessmentRepository';
 import { ClusterResultRepository } from './ClusterResultRepository';
+import { HistoryRepository } from './HistoryRepository';
 import { applyDatabaseMigrations, currentSchemaVersion } from './migrations';
 import { ScanRepository } from './ScanRepository';
 import { isPostgres } from './rows';
@@ -20,6 +21,7 @@ export class ServiceMeshStore {
   }
 
   readonly assessments: AssessmentRepository;
+  readonly history: HistoryRepository;
   readonly clusterResults: ClusterResultRepository;
   readonly scans: ScanRepository;
   readonly tasks: TaskRepository;
@@ -27,7 +29,8 @@ export class ServiceMeshStore {
 
   private constructor(knex: Knex) {
     this.#knex = knex;
-    this.assessments = new AssessmentRepository(knex);
+    this.history = new HistoryRepository(knex);
+    this.assessments = new AssessmentRepository(knex, this.history);
     this.clusterResults = new ClusterResultRepository(knex);
     this.scans = new ScanRepository(knex);
     this.tasks = new TaskRepository(knex);

@@ -2,26 +2,22 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ClusterIndex,
   EntityAssessmentResponse,
-  assessService,
   EntityMeshRecommendation,
-  generateMigrationPlan,
-  MigrationPlan,
-  MigrationTarget,
   prepareWorkloadSelection,
-  readEntityWorkloadSelector,
-  selectWorkloads,
   MeshKnowledgeBase,
   ReadinessTargetMesh,
   recommendMeshes,
   ScanClusterStatus,
   ScanRun,
+  taskTargetLabel,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { ConfiguredClusterSources } from '../clusters/clusterSourcesFromConfig';
 import { ClusterProblem, ClusterReadError } from '../clusters/types';
 import { ClusterRecord } from '../database/ScanRepository';
 import { ServiceMeshStore } from '../database/ServiceMeshStore';
-import { hasReachedTarget, targetLabel } from '../tasks/targets';
+import { hasReachedTarget } from '../tasks/targets';
 import { assessEntityParts, EntityAssessment } from './assessEntity';
 import { EntityScope, isInScope, readEntitiesInScope } from './catalogEntities';
 import { ClusterState, ClusterStateCache } from './ClusterStateCache';
@@ -226,7 +222,7 @@ export class MeshScanner {
       // misconfigured) says nothing about the entities assessed before.
       if (stopped) {
         // Keep the daily counts in line with the pages stored so far.
-        await store.assessments.rollUpToday();
+        await store.history.rollUpToday();
       } else if (seen.size > 0) {
         await store.assessments.removeAllExcept(seen);
         await store.clusterResults.removeAllExcept(seen);
@@ -243,7 +239,7 @@ export class MeshScanner {
           )}); stored assessments are kept`,
         );
       }
-      if (!stopped) await store.assessments.rollUpToday();
+      if (!stopped) await store.history.rollUpToday();
     } catch (error) {
       const message = `Scan failed: ${(error as Error).message}`;
       logger.error(message);
@@ -297,7 +293,7 @@ export class MeshScanner {
     await this.#readClusters(outdated);
     const records = await this.#options.store.scans.clusterRecords();
     const [assessment] = await this.#assessAndSave([entity], records);
-    if (assessment) await this.#options.store.assessments.rollUpToday();
+    if (assessment) await this.#options.store.history.rollUpToday();
     return assessment;
   }
 
@@ -327,7 +323,7 @@ export class MeshScanner {
           0,
           10,
         )}: the service is ${assessment.stage}${
-          assessment.mesh ? ` on ${targetLabel(assessment.mesh)}` : ''
+          assessment.mesh ? ` on ${taskTargetLabel(assessment.mesh)}` : ''
         }.`;
         if (await this.#options.store.tasks.markDone(task, note)) {
           this.#options.logger.info(
@@ -339,40 +335,17 @@ export class MeshScanner {
   }
 
   /**
-   * The migration plan of one entity to a target, from the cluster state in
-   * memory (read first when this instance has not read it yet). Undefined
-   * when none of its workloads is found.
+   * The index of every cluster (or of the one named) as this instance holds
+   * it, each read first when this instance has not read it yet; clusters
+   * that still cannot be read are left out. In the order of the config.
    */
-  async migrationPlan(
-    entity: Entity,
-    target: MigrationTarget,
-  ): Promise<MigrationPlan | undefined> {
+  async clusterIndexes(cluster?: string): Promise<ClusterIndex[]> {
     if (!this.#located) await this.#locateClusters();
-    const selector = readEntityWorkloadSelector(entity);
-    if (!selector.configured) return undefined;
     const states = this.#cache
       .states()
-      .filter(s => !selector.cluster || s.source.name === selector.cluster);
+      .filter(s => !cluster || s.source.name === cluster);
     await this.#readClusters(states.filter(s => !s.index));
-    for (const state of states) {
-      if (!state.index) continue;
-      const workloads = selectWorkloads(state.index, {
-        labelSelector: selector.labelSelector,
-        namespace: selector.namespace,
-      });
-      if (workloads.length === 0) continue;
-      const assessment = assessService(workloads, state.index, {
-        targetMesh: target === 'gateway-api' ? undefined : target,
-      });
-      return generateMigrationPlan({
-        workloads,
-        index: state.index,
-        assessment,
-        target,
-        service: { name: entity.metadata.name },
-      });
-    }
-    return undefined;
+    return states.flatMap(s => (s.index ? [s.index] : []));
   }
 
   #clustersInMemory(): string[] {

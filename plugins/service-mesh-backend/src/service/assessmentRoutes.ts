@@ -1,23 +1,15 @@
-import {
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   MIGRATION_TARGETS,
   MigrationTarget,
-  serviceMeshRefreshPermission,
 } from '@meshwise/backstage-plugin-service-mesh-common';
-import { z } from 'zod';
-import { entityPathParams } from './entityRefs';
-import { parsePath, parseQuery } from './validation';
 import express from 'express';
-import { ServiceMeshStore } from '../database/ServiceMeshStore';
-import { EntityScope, isInScope } from '../scanner/catalogEntities';
-import { MeshScanner } from '../scanner/MeshScanner';
+import { z } from 'zod';
+import { AssessmentService } from './AssessmentService';
+import { callerCredentials } from './caller';
+import { entityRefOfPath } from './entityRefs';
+import { MigrationPlanService } from './MigrationPlanService';
+import { parseQuery } from './validation';
 
 const planQuery = z.object({
   target: z.enum(
@@ -27,54 +19,23 @@ const planQuery = z.object({
 
 export interface AssessmentRoutesOptions {
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  catalog: CatalogService;
-  store: ServiceMeshStore;
-  scanner: MeshScanner;
-  scope: EntityScope;
+  assessments: AssessmentService;
+  plans: MigrationPlanService;
 }
 
-/** `/entities/:kind/:namespace/:name/assessment` and `/refresh`. */
+/** `/entities/:kind/:namespace/:name/assessment`, `/migration-plan` and `/refresh`. */
 export function addAssessmentRoutes(
   router: express.Router,
-  options: AssessmentRoutesOptions,
+  { httpAuth, assessments, plans }: AssessmentRoutesOptions,
 ) {
-  const { httpAuth, permissions, catalog, store, scanner, scope } = options;
-
-  /** The entity as the caller sees it in the catalog, or a 404 that says why. */
-  async function visibleEntity(req: express.Request) {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const { kind, namespace, name } = parsePath(entityPathParams, req.params);
-    const ref = stringifyEntityRef({ kind, namespace, name });
-    const entity = await catalog.getEntityByRef(ref, { credentials });
-    if (!entity) {
-      throw new NotFoundError(
-        `Entity ${ref} is not in the catalog, or you may not see it`,
-      );
-    }
-    return { entity, ref, credentials };
-  }
+  const credentialsOf = callerCredentials(httpAuth);
 
   router.get(
     '/entities/:kind/:namespace/:name/assessment',
     async (req, res) => {
-      const { entity, ref } = await visibleEntity(req);
-      const stored = await store.assessments.getJson(
-        stringifyEntityRef(entity),
-      );
-      if (stored === undefined) {
-        throw new NotFoundError(
-          isInScope(entity, scope)
-            ? `Entity ${ref} has not been assessed yet: the scanner assesses it on its next run, or refresh it now`
-            : `Entity ${ref} is not assessed: Meshwise assesses ${scope.kinds.join(
-                ', ',
-              )} entities${
-                scope.types.length ? ` of type ${scope.types.join(', ')}` : ''
-              } (serviceMesh.entities in app-config)`,
-        );
-      }
+      const credentials = await credentialsOf(req);
+      const ref = entityRefOfPath(req.params);
+      const stored = await assessments.assessmentJson(ref, { credentials });
       // Stored as the JSON of the response: sent as is.
       res.type('application/json').send(stored);
     },
@@ -84,34 +45,15 @@ export function addAssessmentRoutes(
     '/entities/:kind/:namespace/:name/migration-plan',
     async (req, res) => {
       const { target } = parseQuery(planQuery, req.query);
-      const { entity, ref } = await visibleEntity(req);
-      const plan = await scanner.migrationPlan(entity, target);
-      if (!plan) {
-        throw new NotFoundError(
-          `No migration plan for ${ref}: none of its workloads was found (see its assessment)`,
-        );
-      }
-      res.json(plan);
+      const credentials = await credentialsOf(req);
+      const ref = entityRefOfPath(req.params);
+      res.json(await plans.plan(ref, target, { credentials }));
     },
   );
 
   router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
-    const { entity, ref, credentials } = await visibleEntity(req);
-    const [decision] = await permissions.authorize(
-      [{ permission: serviceMeshRefreshPermission, resourceRef: ref }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`You may not refresh the assessment of ${ref}`);
-    }
-    const assessment = await scanner.refreshEntity(entity);
-    if (!assessment) {
-      throw new NotFoundError(
-        isInScope(entity, scope)
-          ? `Entity ${ref} could not be assessed: none of its clusters could be read yet (see GET /clusters)`
-          : `Entity ${ref} is not in the scope Meshwise assesses (serviceMesh.entities in app-config)`,
-      );
-    }
-    res.json(assessment);
+    const credentials = await credentialsOf(req);
+    const ref = entityRefOfPath(req.params);
+    res.json(await assessments.refresh(ref, { credentials }));
   });
 }

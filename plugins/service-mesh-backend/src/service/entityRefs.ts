@@ -1,5 +1,6 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { z } from 'zod';
+import { parsePath } from './validation';
 
 /** Entity refs are stored in columns of 255 characters. */
 const MAX_REF_LENGTH = 255;
@@ -46,3 +47,8 @@ export const entityRefField = z
     });
     return z.NEVER;
   });
+
+/** The entity ref of `/entities/:kind/:namespace/:name/...`, validated. */
+export function entityRefOfPath(params: unknown): string {
+  return stringifyEntityRef(parsePath(entityPathParams, params));
+}

@@ -1,9 +1,4 @@
-import {
-  HttpAuthService,
-  LoggerService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -16,10 +11,11 @@ import {
   ServiceMeshHealth,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { ServiceMeshStore } from '../database/ServiceMeshStore';
-import { EntityScope } from '../scanner/catalogEntities';
-import { MeshScanner } from '../scanner/MeshScanner';
-import { TaskSink } from '../tasks/GithubIssueSink';
 import { addAssessmentRoutes } from './assessmentRoutes';
+import { AssessmentService } from './AssessmentService';
+import { callerCredentials } from './caller';
+import { MigrationPlanService } from './MigrationPlanService';
+import { MigrationTaskService } from './MigrationTaskService';
 import { addScorecardRoutes } from './scorecardRoutes';
 import { internalErrorFilter } from './internalErrors';
 import { addTaskRoutes } from './taskRoutes';
@@ -28,16 +24,14 @@ import { parseBody, parseQuery } from './validation';
 export interface RouterOptions {
   logger: LoggerService;
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  catalog: CatalogService;
+  /** Health, scan runs and clusters: read as stored, for any caller. */
   store: ServiceMeshStore;
-  scanner: MeshScanner;
-  scope: EntityScope;
   version: string;
   /** The built-in knowledge base with the app-config overrides applied. */
   knowledgeBase: MeshKnowledgeBase;
-  /** Where tasks are also opened (a GitHub issue), when configured. */
-  taskSink?: TaskSink;
+  assessments: AssessmentService;
+  plans: MigrationPlanService;
+  tasks: MigrationTaskService;
 }
 
 const scansQuery = z.object({
@@ -48,6 +42,7 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, store, version, knowledgeBase } = options;
+  const credentialsOf = callerCredentials(httpAuth);
   const router = Router();
   router.use(express.json());
 
@@ -64,25 +59,25 @@ export async function createRouter(
   });
 
   router.get('/scans', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await credentialsOf(req);
     const { limit } = parseQuery(scansQuery, req.query);
     const body: ScanRunList = { items: await store.scans.list({ limit }) };
     res.json(body);
   });
 
   router.get('/clusters', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await credentialsOf(req);
     const body: ClusterHealthList = { items: await store.scans.listClusters() };
     res.json(body);
   });
 
   router.get('/meshes', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await credentialsOf(req);
     res.json(knowledgeBase);
   });
 
   router.post('/recommendations', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await credentialsOf(req);
     const requirements = parseBody(meshRequirementsSchema, req.body);
     res.json(recommendMeshes(requirements, knowledgeBase));
   });

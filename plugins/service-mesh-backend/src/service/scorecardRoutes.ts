@@ -1,14 +1,9 @@
-import {
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { SCORECARD_SORT_FIELDS } from '@meshwise/backstage-plugin-service-mesh-common';
 import express from 'express';
 import { z } from 'zod';
-import { ServiceMeshStore } from '../database/ServiceMeshStore';
-import { EntityScope } from '../scanner/catalogEntities';
-import { visibleEntityRefs } from './entityVisibility';
+import { AssessmentService } from './AssessmentService';
+import { callerCredentials } from './caller';
 import { isoDay, listParam, pageOffset } from './queryParams';
 import { parseQuery } from './validation';
 
@@ -54,54 +49,25 @@ const historyQuery = z
 
 export interface ScorecardRoutesOptions {
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  catalog: CatalogService;
-  store: ServiceMeshStore;
-  scope: EntityScope;
+  assessments: AssessmentService;
 }
 
 /** `/scorecard` and `/scorecard/history`, served from the store. */
 export function addScorecardRoutes(
   router: express.Router,
-  options: ScorecardRoutesOptions,
+  { httpAuth, assessments }: ScorecardRoutesOptions,
 ) {
-  const { httpAuth, permissions, catalog, store, scope } = options;
+  const credentialsOf = callerCredentials(httpAuth);
 
   router.get('/scorecard', async (req, res) => {
     const query = parseQuery(scorecardQuery, req.query);
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const visible = await visibleEntityRefs({
-      credentials,
-      permissions,
-      catalog,
-      scope,
-    });
-    res.json(
-      await store.assessments.scorecard(
-        query,
-        visible === 'all' ? undefined : visible,
-      ),
-    );
+    const credentials = await credentialsOf(req);
+    res.json(await assessments.scorecard(query, { credentials }));
   });
 
   router.get('/scorecard/history', async (req, res) => {
     const query = parseQuery(historyQuery, req.query);
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const visible = await visibleEntityRefs({
-      credentials,
-      permissions,
-      catalog,
-      scope,
-    });
-    res.json(
-      await store.assessments.history(
-        query,
-        visible === 'all' ? undefined : visible,
-      ),
-    );
+    const credentials = await credentialsOf(req);
+    res.json(await assessments.history(query, { credentials }));
   });
 }

@@ -1,37 +1,7 @@
 import {
   EntityAssessmentResponse,
-  MESH_DISPLAY_NAMES,
-  MIGRATION_TARGETS,
   READINESS_TARGET_MESHES,
 } from '@meshwise/backstage-plugin-service-mesh-common';
-
-/** What a migration task can move a service to. */
-export const TASK_TARGETS = [
-  'istio-sidecar',
-  'istio-ambient',
-  'linkerd',
-  'consul',
-  'kuma',
-  'cilium',
-  'gateway-api',
-  'ecs-service-connect',
-  'vpc-lattice',
-] as const;
-
-export type TaskTarget = (typeof TASK_TARGETS)[number];
-
-export function targetLabel(target: string): string {
-  // gateway-api is a plan target, not a mesh: the plans' own label.
-  const plan =
-    target === 'gateway-api'
-      ? MIGRATION_TARGETS.find(t => t.id === target)
-      : undefined;
-  return (
-    plan?.label ??
-    MESH_DISPLAY_NAMES[target as keyof typeof MESH_DISPLAY_NAMES] ??
-    target
-  );
-}
 
 /**
  * Whether a service has reached a task's target: meshed or secured on the

@@ -1,5 +1,20 @@
-import { EntityAssessmentResponse } from '@meshwise/backstage-plugin-service-mesh-common';
-import { targetLabel } from './targets';
+import {
+  EntityAssessmentResponse,
+  taskTargetLabel,
+} from '@meshwise/backstage-plugin-service-mesh-common';
+
+/**
+ * The default title of a migration task: the service by its display name
+ * (title, else name, as the caller knows it), and the target by its label.
+ */
+export function defaultTaskTitle(serviceName: string, target: string): string {
+  return `Move ${serviceName} to ${taskTargetLabel(target)}`;
+}
+
+/** Why a task was not filed: the service already has one for the target. */
+export function alreadyActiveReason(target: string): string {
+  return `It already has an open task for ${taskTargetLabel(target)}`;
+}
 
 /**
  * The default description of a migration task: where the service stands,
@@ -10,7 +25,7 @@ export function defaultTaskDescription(
   target: string,
   assessment: EntityAssessmentResponse | undefined,
 ): string {
-  const lines = [`Move ${entityRef} to ${targetLabel(target)}.`, ''];
+  const lines = [`Move ${entityRef} to ${taskTargetLabel(target)}.`, ''];
   if (!assessment) {
     lines.push('The service has not been assessed yet.');
     return lines.join('\n');
