@@ -1,5 +1,8 @@
 import type {
   AdoptionStage,
+  CheckCategory,
+  CheckSeverity,
+  MeshReadinessScore,
   ReadinessTargetMesh,
   ServiceAssessment,
 } from './engine';
@@ -81,6 +84,35 @@ export interface EntityMeshRecommendation {
   reasons: string[];
 }
 
+/** What the UI shows of a check next to its results: its catalogue entry without `run`. */
+export interface CheckSummary {
+  id: string;
+  title: string;
+  /** One sentence: why it matters. */
+  why: string;
+  /** `readiness` findings count per target mesh; `adoption` ones are about the mesh in use. */
+  category: CheckCategory;
+}
+
+/** A finding of `assessment.findings` as it stands for one target mesh. */
+export interface TargetFindingRef {
+  /** Position in `assessment.findings`. */
+  index: number;
+  /** The finding's severity for this mesh (a check may weigh less on some meshes). */
+  severity: CheckSeverity;
+}
+
+/**
+ * Readiness for one target mesh, computed by the backend so the browser only
+ * renders it: the stored score and counts, plus which findings count.
+ */
+export interface TargetMeshReadiness extends MeshReadinessScore {
+  /** Failing and not-evaluated readiness findings that concern the mesh, in the assessment's order. */
+  findings: TargetFindingRef[];
+  /** Readiness checks that apply to the mesh and pass on every workload. */
+  passedChecks: string[];
+}
+
 /** `GET /entities/:kind/:namespace/:name/assessment` */
 export interface EntityAssessmentResponse {
   entity: AssessedEntity;
@@ -100,6 +132,14 @@ export interface EntityAssessmentResponse {
   blockingCount: number;
   /** The engine's full result; null when not configured. */
   assessment: ServiceAssessment | null;
+  /**
+   * Readiness per target mesh, in the order of `assessment.scores`. Absent
+   * when there is no assessment, and on assessments stored before it was
+   * added (clients fall back to `assessment.scores`).
+   */
+  readiness?: TargetMeshReadiness[];
+  /** The checks that `assessment` names (findings and passed checks), by id. */
+  checks?: Record<string, CheckSummary>;
   /** The top meshes for this service, with reasons. */
   recommendation: EntityMeshRecommendation[];
   clusters: AssessmentClusterSource[];

@@ -9,9 +9,11 @@
  */
 
 export * from './meshes';
+export * from './taskTargets';
 export * from './api';
 export * from './entityWorkloads';
 export * from './permissions';
+export * from './vocabulary';
 export * from './engine';
 export * from './knowledgeBase';
 export * from './recommender';

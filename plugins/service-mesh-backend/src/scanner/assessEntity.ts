@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   AssessmentClusterSource,
   assessService,
+  checkSummaries,
   EntityAssessmentResponse,
   EntityMeshRecommendation,
   isMeshId,
@@ -9,6 +10,7 @@ import {
   readEntityWorkloadSelector,
   selectWorkloads,
   ServiceAssessment,
+  targetReadiness,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { toAssessedEntity } from './catalogEntities';
 import { ClusterState } from './ClusterStateCache';
@@ -198,6 +200,9 @@ export function assessEntityParts(
           } in ${withData.map(c => c.source.name).join(', ')}`,
     ...summary,
     assessment,
+    // Per target, so the browser renders and never re-scores.
+    readiness: targetReadiness(assessment),
+    checks: checkSummaries(assessment),
     clusters: relevant.map(freshnessOf),
   };
   return { response, computed };

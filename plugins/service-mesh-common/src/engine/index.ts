@@ -16,7 +16,6 @@ export type {
 export {
   controllerRef,
   KINDS as KUBE_GROUP_KINDS,
-  formatRef as formatKubeObjectRef,
   groupKindOf,
   groupKindOfObject,
   refOf as kubeObjectRefOf,
@@ -117,6 +116,7 @@ export type {
 // Assessment
 export { assessService } from './assess/assessService';
 export { adoptionStage } from './assess/stage';
+export { checkSummaries, targetReadiness } from './assess/targetReadiness';
 export { READINESS_TARGET_MESHES } from './assess/types';
 export type {
   AdoptionStage,

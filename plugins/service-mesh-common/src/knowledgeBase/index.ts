@@ -1,13 +1,7 @@
 export * from './types';
-export {
-  CAPABILITIES,
-  CAPABILITY_AREA_LABELS,
-  CAPABILITY_IDS,
-  groupCapabilitiesByArea,
-  isCapabilityId,
-} from './capabilities';
+// Ids and labels are exported once, from `vocabulary/` (see src/index.ts):
+// a second path through this folder would pull it into the browser bundle.
 export type { CapabilityGroup, CapabilityId } from './capabilities';
-export { PLATFORMS, PLATFORM_IDS, platformCapability } from './platforms';
 export type { MeshPlatform, MeshPlatformInfo } from './platforms';
 export {
   MESH_KNOWLEDGE_BASE,
@@ -15,7 +9,6 @@ export {
   findMeshEntry,
 } from './knowledgeBase';
 export {
-  ENTRY_ID_PATTERN,
   KnowledgeBaseValidationError,
   assertValidKnowledgeBase,
   configMeshEntrySchema,

@@ -1,3 +1,4 @@
+import { CAPABILITY_AREAS, SUPPORT_VALUES } from '../vocabulary/supportValues';
 import { z } from 'zod';
 import { CAPABILITY_IDS, type CapabilityId } from './capabilities';
 import {
@@ -6,10 +7,8 @@ import {
   type KnowledgeBaseIssue,
 } from './issues';
 import {
-  CAPABILITY_AREAS,
   OVERHEAD_METRICS,
   OVERHEAD_UNITS,
-  SUPPORT_VALUES,
   type MeshKnowledgeBase,
 } from './types';
 
@@ -19,8 +18,7 @@ import {
  * has a value, a note, a source and a date, and every entry has every row.
  */
 
-/** Ids of entries added from app-config must look like the built-in ones. */
-export const ENTRY_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { ENTRY_ID_PATTERN } from '../vocabulary/entryIds';
 
 function isRealDate(text: string): boolean {
   const [year, month = 1, day = 1] = text.split('-').map(Number);

@@ -1,8 +1,5 @@
-import {
-  SUPPORT_VALUES,
-  type MeshKnowledgeBase,
-  type SupportValue,
-} from './types';
+import { SUPPORT_VALUES } from '../vocabulary/supportValues';
+import { type MeshKnowledgeBase, type SupportValue } from './types';
 
 export interface KnowledgeBaseSummary {
   entries: number;

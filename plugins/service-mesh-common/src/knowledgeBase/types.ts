@@ -1,30 +1,13 @@
 import type { KnowledgeBaseEntryId } from '../meshes';
 import type { CapabilityId } from './capabilities';
+import type { CapabilityArea, SupportValue } from '../vocabulary/supportValues';
+
+export type { CapabilityArea, SupportValue } from '../vocabulary/supportValues';
 
 /**
  * Types of the mesh knowledge base. Every fact carries its source and the
  * date it was checked, so the UI can always show where a tick came from.
  */
-
-export const SUPPORT_VALUES = [
-  'supported',
-  'partial',
-  'not-supported',
-  'unknown',
-] as const;
-
-/** How well an entry covers a capability. `unknown` means "not verified". */
-export type SupportValue = (typeof SUPPORT_VALUES)[number];
-
-export const CAPABILITY_AREAS = [
-  'platform',
-  'traffic',
-  'security',
-  'observability',
-  'operations',
-] as const;
-
-export type CapabilityArea = (typeof CAPABILITY_AREAS)[number];
 
 export interface MeshCapability {
   id: CapabilityId;

@@ -4,8 +4,8 @@
  * leaving AWS App Mesh. Pure, like the engine.
  */
 export { generateMigrationPlan } from './generatePlan';
-export { renderPlanYaml, patchCommand } from './render';
-export { MIGRATION_TARGETS, isMigrationTarget } from './types';
+// patchCommand and the targets are exported from `vocabulary/`.
+export { renderPlanYaml } from './render';
 export {
   APP_MESH_TRANSLATION_SUPPORT,
   ROUTE_FEATURES,

@@ -1,28 +1,7 @@
 import { Document } from 'yaml';
-import { MigrationManifest, MigrationPlan, MigrationStep } from './types';
-import { shellQuote } from './util';
+import { MigrationPlan, MigrationStep } from './types';
 
-function kubectlPatchCommand(manifest: MigrationManifest): string | undefined {
-  const patch = manifest.patch;
-  if (!patch) return undefined;
-  const { target } = patch;
-  const resource = target.apiVersion?.includes('.')
-    ? `${target.kind.toLowerCase()}s.${target.apiVersion.split('/')[0]}`
-    : target.kind.toLowerCase();
-  return [
-    'kubectl patch',
-    resource,
-    shellQuote(target.name),
-    ...(target.namespace ? ['-n', shellQuote(target.namespace)] : []),
-    `--type ${patch.type === 'json-merge' ? 'merge' : 'strategic'}`,
-    `-p ${shellQuote(JSON.stringify(patch.body))}`,
-  ].join(' ');
-}
-
-/** The `kubectl patch` command that applies a patch manifest, or undefined for objects. */
-export function patchCommand(manifest: MigrationManifest): string | undefined {
-  return kubectlPatchCommand(manifest);
-}
+export { patchCommand } from '../vocabulary/kubectlPatch';
 
 function stepHeader(step: MigrationStep): string {
   return `Step ${step.order} (${step.kind}): ${step.title}`;

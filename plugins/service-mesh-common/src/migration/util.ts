@@ -177,6 +177,4 @@ export function kubectlResource(object: {
   return `${plural}.${group}`;
 }
 
-export function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
+export { shellQuote } from '../vocabulary/kubectlPatch';

@@ -1,8 +1,4 @@
-export {
-  DEFAULT_CRITERION_WEIGHTS,
-  REQUIREMENT_CRITERIA,
-  REQUIREMENT_CRITERION_IDS,
-} from './criteria';
+// The criteria's ids and labels are exported from `vocabulary/`.
 export type {
   RequirementCriterion,
   RequirementCriterionInfo,

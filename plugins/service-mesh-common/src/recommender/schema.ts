@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CAPABILITY_IDS } from '../knowledgeBase/capabilities';
 import { PLATFORM_IDS } from '../knowledgeBase/platforms';
-import { ENTRY_ID_PATTERN } from '../knowledgeBase/schema';
+import { ENTRY_ID_PATTERN } from '../vocabulary/entryIds';
 
 /**
  * What a team asks the recommender. Every field has a default, so `{}` is a

@@ -45,14 +45,28 @@ function entityPath({ kind, namespace, name }: EntityName): string {
     .join('/')}`;
 }
 
+/**
+ * How long the knowledge base is reused: it changes only with app-config, and
+ * every entity page asks for it (lifecycle banners).
+ */
+const MESHES_CACHE_MS = 5 * 60 * 1000;
+
 /** Talks to `/api/service-mesh` with the signed-in user's credentials. */
 export class ServiceMeshClient implements ServiceMeshApi {
   readonly #discoveryApi: DiscoveryApi;
   readonly #fetchApi: FetchApi;
+  readonly #now: () => number;
+  #meshes?: { value: Promise<MeshKnowledgeBase>; at: number };
 
-  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+  constructor(options: {
+    discoveryApi: DiscoveryApi;
+    fetchApi: FetchApi;
+    /** For tests: the clock the cache reads. */
+    now?: () => number;
+  }) {
     this.#discoveryApi = options.discoveryApi;
     this.#fetchApi = options.fetchApi;
+    this.#now = options.now ?? Date.now;
   }
 
   getHealth(): Promise<ServiceMeshHealth> {
@@ -93,8 +107,19 @@ export class ServiceMeshClient implements ServiceMeshApi {
     );
   }
 
+  /** Cached for a few minutes; a failed request is not kept. */
   getMeshes(): Promise<MeshKnowledgeBase> {
-    return this.#request('GET', '/meshes');
+    const now = this.#now();
+    if (this.#meshes && now - this.#meshes.at < MESHES_CACHE_MS) {
+      return this.#meshes.value;
+    }
+    const value = this.#request<MeshKnowledgeBase>('GET', '/meshes');
+    const cached = { value, at: now };
+    this.#meshes = cached;
+    value.catch(() => {
+      if (this.#meshes === cached) this.#meshes = undefined;
+    });
+    return value;
   }
 
   recommendMeshes(requirements: MeshRequirements): Promise<MeshRecommendation> {

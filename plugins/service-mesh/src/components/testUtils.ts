@@ -1,3 +1,4 @@
+import { MESH_KNOWLEDGE_BASE } from '@meshwise/backstage-plugin-service-mesh-common';
 import { ServiceMeshApi } from '../api';
 
 /** A ServiceMeshApi whose answers each test sets; unset calls reject. */
@@ -19,7 +20,8 @@ export function mockServiceMeshApi(
     refreshEntityAssessment: unset('refreshEntityAssessment'),
     getScorecard: unset('getScorecard'),
     getScorecardHistory: unset('getScorecardHistory'),
-    getMeshes: unset('getMeshes'),
+    // The knowledge base as `GET /meshes` serves it without overrides.
+    getMeshes: jest.fn().mockResolvedValue(MESH_KNOWLEDGE_BASE),
     recommendMeshes: unset('recommendMeshes'),
     getMigrationPlan: unset('getMigrationPlan'),
     listTasks: jest.fn().mockResolvedValue({ items: [], totalCount: 0 }),

@@ -44,12 +44,7 @@ export function refOf(object: KubeObject): KubeObjectRef {
     : { kind: object.kind, namespace, name };
 }
 
-/** `Kind/namespace/name` (or `Kind/name` when cluster-scoped). */
-export function formatRef(ref: KubeObjectRef): string {
-  return ref.namespace === undefined
-    ? `${ref.kind}/${ref.name}`
-    : `${ref.kind}/${ref.namespace}/${ref.name}`;
-}
+export { formatRef } from '../../vocabulary/kubeObjectRef';
 
 /** The owner that controls the object (else its first owner), as Kubernetes resolves it. */
 export function controllerRef(

@@ -17,7 +17,7 @@ import {
   formatKubeObjectRef,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { meshName } from '../common/format';
-import { discontinuedMeshes } from '../common/lifecycle';
+import { useDiscontinuedMeshes } from '../common/lifecycle';
 import { defaultTargetMesh, topBlockingFindings } from '../common/readiness';
 import { StageChip } from '../common/StageChip';
 import { useEntityAssessment } from '../common/useEntityAssessment';
@@ -59,7 +59,7 @@ function Summary(props: { response: EntityAssessmentResponse }) {
   const { response } = props;
   const blocking = topBlockingFindings(response, 3);
   const target = response.mesh ?? defaultTargetMesh(response);
-  const discontinued = discontinuedMeshes(response.assessment?.meshes ?? []);
+  const discontinued = useDiscontinuedMeshes(response.assessment?.meshes ?? []);
   return (
     <>
       <Box display="flex" alignItems="center" mb={1} style={{ gap: 16 }}>

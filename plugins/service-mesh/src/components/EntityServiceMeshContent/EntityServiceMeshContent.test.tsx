@@ -1,7 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { EntityAssessmentResponse } from '@meshwise/backstage-plugin-service-mesh-common';
+import {
+  EntityAssessmentResponse,
+  MESH_KNOWLEDGE_BASE,
+} from '@meshwise/backstage-plugin-service-mesh-common';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ServiceMeshApi, serviceMeshApiRef } from '../../api';
@@ -367,6 +370,51 @@ describe('EntityServiceMeshContent', () => {
         name: 'Workload is not on a discontinued mesh',
       }),
     ).toHaveTextContent('AWS App Mesh was discontinued on 2026-09-30');
+  });
+
+  it('takes lifecycle from the knowledge base the backend serves, not a bundled one', async () => {
+    // app-config says App Mesh is active again: the page must agree.
+    const served = {
+      ...MESH_KNOWLEDGE_BASE,
+      entries: MESH_KNOWLEDGE_BASE.entries.map(entry =>
+        entry.id === 'aws-app-mesh'
+          ? { ...entry, lifecycle: { ...entry.lifecycle, status: 'active' } }
+          : entry,
+      ),
+    } as typeof MESH_KNOWLEDGE_BASE;
+    const api = await renderTab(serviceEntity('shipping'), {
+      ...respond(assessmentResponse('shipping', appMeshAssessment())),
+      getMeshes: jest.fn().mockResolvedValue(served),
+    });
+    expect(await screen.findByText('Must migrate')).toBeInTheDocument();
+    expect(api.getMeshes).toHaveBeenCalled();
+    expect(
+      screen.queryByRole('alert', { name: 'AWS App Mesh is discontinued' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows what the stored scores give for an assessment stored before readiness per target', async () => {
+    const response = assessmentResponse('events-ingest', notMeshedAssessment());
+    delete response.readiness;
+    delete response.checks;
+    const istio = response.assessment!.scores.find(
+      score => score.mesh === 'istio-sidecar',
+    )!;
+    await renderTab(serviceEntity('events-ingest'), respond(response));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Istio (sidecar)' }),
+    );
+    expect(screen.getByLabelText('Readiness score')).toHaveTextContent(
+      String(istio.score),
+    );
+    expect(
+      screen.getByText(
+        `${istio.blocking} blocking · ${istio.warnings} warnings · 0 info · ${istio.notEvaluated} not evaluated`,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/stored by an older version of Meshwise/),
+    ).toBeInTheDocument();
   });
 
   it('says when no workload matches the selector', async () => {

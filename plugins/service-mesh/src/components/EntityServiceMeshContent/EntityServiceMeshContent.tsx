@@ -14,7 +14,7 @@ import {
   readEntityWorkloadSelector,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { useEffect, useState } from 'react';
-import { discontinuedMeshes } from '../common/lifecycle';
+import { useDiscontinuedMeshes } from '../common/lifecycle';
 import { defaultTargetMesh } from '../common/readiness';
 import { useEntityAssessment } from '../common/useEntityAssessment';
 import { DiscontinuedMeshBanner } from './DiscontinuedMeshBanner';
@@ -89,7 +89,7 @@ function AssessmentView(props: {
   const defaultTarget = defaultTargetMesh(response);
   useEffect(() => setTarget(defaultTarget), [defaultTarget]);
 
-  const discontinued = discontinuedMeshes([
+  const discontinued = useDiscontinuedMeshes([
     ...(response.mesh ? [response.mesh] : []),
     ...(assessment?.meshes ?? []),
   ]);
@@ -131,7 +131,7 @@ function AssessmentView(props: {
       {assessment && assessment.coverage.meshableWorkloads > 0 && (
         <Grid item xs={12}>
           <ReadinessCard
-            assessment={assessment}
+            response={response}
             target={target}
             onTargetChange={setTarget}
             currentMesh={response.mesh}

@@ -6,9 +6,7 @@ import Alert from '@material-ui/lab/Alert';
 import {
   MigrationManifest,
   MigrationPlan,
-  MigrationStep,
   patchCommand,
-  renderPlanYaml,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 
 const STEP_KIND_LABELS: Record<string, string> = {
@@ -21,24 +19,30 @@ const STEP_KIND_LABELS: Record<string, string> = {
   verify: 'Verify',
 };
 
-/** One manifest as YAML, without the plan file's step comments. */
+/**
+ * One manifest as YAML, cut from the plan's YAML the backend rendered (one
+ * document per manifest with an object or a patch, in step order), without
+ * the document's step comments.
+ */
 export function manifestYaml(
-  plan: Pick<MigrationPlan, 'target' | 'service'>,
-  step: MigrationStep,
+  plan: Pick<MigrationPlan, 'steps' | 'yaml'>,
   manifest: MigrationManifest,
 ): string {
-  const text = renderPlanYaml({
-    target: plan.target,
-    service: plan.service,
-    steps: [{ ...step, manifests: [manifest] }],
-  });
-  const lines = text.split('\n');
+  const rendered = plan.steps
+    .flatMap(s => s.manifests)
+    .filter(m => m.object || m.patch);
+  const position = rendered.indexOf(manifest);
+  const documents = plan.yaml.split(/^---$/m).slice(1);
+  const document = documents[position];
+  if (position < 0 || document === undefined) {
+    // Not in the plan's YAML (a plan from another build): the JSON says it all.
+    return JSON.stringify(manifest.object ?? manifest.patch?.body, null, 2);
+  }
+  const lines = document.split('\n');
   let start = 0;
   while (
     start < lines.length &&
-    (lines[start] === '---' ||
-      lines[start].startsWith('#') ||
-      lines[start].trim() === '')
+    (lines[start].startsWith('#') || lines[start].trim() === '')
   ) {
     start++;
   }
@@ -47,10 +51,9 @@ export function manifestYaml(
 
 function ManifestView(props: {
   plan: MigrationPlan;
-  step: MigrationStep;
   manifest: MigrationManifest;
 }) {
-  const { plan, step, manifest } = props;
+  const { plan, manifest } = props;
   const command = patchCommand(manifest);
   return (
     <Box mt={1.5}>
@@ -60,7 +63,7 @@ function ManifestView(props: {
       </Typography>
       <CodeSnippet
         language="yaml"
-        text={manifestYaml(plan, step, manifest)}
+        text={manifestYaml(plan, manifest)}
         showCopyCodeButton
       />
       {command && (
@@ -111,12 +114,7 @@ export function MigrationPlanView(props: { plan: MigrationPlan }) {
               {step.explanation}
             </Typography>
             {step.manifests.map((manifest, i) => (
-              <ManifestView
-                key={i}
-                plan={plan}
-                step={step}
-                manifest={manifest}
-              />
+              <ManifestView key={i} plan={plan} manifest={manifest} />
             ))}
             {step.commands && step.commands.length > 0 && (
               <Box mt={1.5}>

@@ -10,14 +10,15 @@ import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
-import {
-  READINESS_TARGET_MESHES,
-  ReadinessTargetMesh,
-  ServiceAssessment,
-} from '@meshwise/backstage-plugin-service-mesh-common';
+import type { ReadinessTargetMesh } from '@meshwise/backstage-plugin-service-mesh-common';
 import { useMemo } from 'react';
 import { meshName } from '../common/format';
-import { readinessFor, SEVERITY_ORDER } from '../common/readiness';
+import {
+  ReadinessSource,
+  readinessFor,
+  SEVERITY_ORDER,
+  targetMeshes,
+} from '../common/readiness';
 import { FindingItem } from './FindingItem';
 
 const GROUP_TITLES = {
@@ -26,21 +27,21 @@ const GROUP_TITLES = {
   info: 'Info',
 } as const;
 
-/** Readiness for a target mesh, re-scored in the browser when it changes. */
+/** Readiness for a target mesh, as the backend computed it for each. */
 export function ReadinessCard(props: {
-  assessment: ServiceAssessment;
+  response: ReadinessSource;
   target: ReadinessTargetMesh;
   onTargetChange: (mesh: ReadinessTargetMesh) => void;
   /** The mesh the service runs on, marked in the selector. */
   currentMesh?: string | null;
 }) {
-  const { assessment, target, onTargetChange, currentMesh } = props;
+  const { response, target, onTargetChange, currentMesh } = props;
   const readiness = useMemo(
-    () => readinessFor(assessment, target),
-    [assessment, target],
+    () => readinessFor(response, target),
+    [response, target],
   );
   const failingCount = SEVERITY_ORDER.reduce(
-    (sum, severity) => sum + readiness.failing[severity].length,
+    (sum, severity) => sum + readiness.counts[severity],
     0,
   );
   const name = meshName(target);
@@ -60,7 +61,7 @@ export function ReadinessCard(props: {
             if (value) onTargetChange(value);
           }}
         >
-          {READINESS_TARGET_MESHES.map(mesh => (
+          {targetMeshes(response).map(mesh => (
             <ToggleButton key={mesh} value={mesh} aria-label={meshName(mesh)}>
               {meshName(mesh)}
               {mesh === currentMesh ? ' (current)' : ''}
@@ -84,12 +85,18 @@ export function ReadinessCard(props: {
           </Typography>
         </div>
         <Typography variant="body1">
-          {readiness.failing.error.length} blocking ·{' '}
-          {readiness.failing.warning.length} warnings ·{' '}
-          {readiness.failing.info.length} info · {readiness.notEvaluated.length}{' '}
-          not evaluated
+          {readiness.counts.error} blocking · {readiness.counts.warning}{' '}
+          warnings · {readiness.counts.info} info ·{' '}
+          {readiness.counts.notEvaluated} not evaluated
         </Typography>
       </Box>
+
+      {!readiness.detailed && (
+        <Typography variant="body2" color="textSecondary" paragraph>
+          This assessment was stored by an older version of Meshwise: the
+          findings for each target appear after the next scan, or refresh now.
+        </Typography>
+      )}
 
       {failingCount === 0 && (
         <Typography paragraph>No readiness check fails for {name}.</Typography>
@@ -132,20 +139,22 @@ export function ReadinessCard(props: {
         </section>
       )}
 
-      <Accordion TransitionProps={{ unmountOnExit: true }}>
-        <AccordionSummary expandIcon={<ExpandMoreIcon />}>
-          <Typography>Passed checks ({readiness.passed.length})</Typography>
-        </AccordionSummary>
-        <AccordionDetails>
-          <List dense disablePadding>
-            {readiness.passed.map(check => (
-              <ListItem key={check.id} disableGutters>
-                <ListItemText primary={check.title} secondary={check.id} />
-              </ListItem>
-            ))}
-          </List>
-        </AccordionDetails>
-      </Accordion>
+      {readiness.detailed && (
+        <Accordion TransitionProps={{ unmountOnExit: true }}>
+          <AccordionSummary expandIcon={<ExpandMoreIcon />}>
+            <Typography>Passed checks ({readiness.passed.length})</Typography>
+          </AccordionSummary>
+          <AccordionDetails>
+            <List dense disablePadding>
+              {readiness.passed.map(check => (
+                <ListItem key={check.id} disableGutters>
+                  <ListItemText primary={check.title} secondary={check.id} />
+                </ListItem>
+              ))}
+            </List>
+          </AccordionDetails>
+        </Accordion>
+      )}
     </InfoCard>
   );
 }

@@ -184,7 +184,7 @@ function StatusDetails(props: {
     ? assessment.meshes.map(meshName).join(', ')
     : meshName(response.mesh);
   const podShare = percent(coverage.meshedPods, coverage.totalPods);
-  const tracking = adoptionFindings(assessment);
+  const tracking = adoptionFindings(response);
   const inMesh = coverage.meshedWorkloads + coverage.enrolledWorkloads;
 
   return (

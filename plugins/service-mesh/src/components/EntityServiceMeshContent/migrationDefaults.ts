@@ -7,17 +7,18 @@ import {
 import {
   EntityAssessmentResponse,
   isMigrationTarget,
-  MIGRATION_TARGETS,
   MigrationPlan,
   MigrationTarget,
+  taskTargetLabel,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { defaultTargetMesh } from '../common/readiness';
 
 /** The longest description the API takes. */
 const MAX_DESCRIPTION = 20_000;
 
+/** The target's one label (the common package's, as in task titles). */
 export function migrationTargetLabel(target: string): string {
-  return MIGRATION_TARGETS.find(t => t.id === target)?.label ?? target;
+  return taskTargetLabel(target);
 }
 
 /** True when the service (or one of its workloads) runs on AWS App Mesh. */

@@ -1,24 +1,12 @@
-import {
-  MESH_DISPLAY_NAMES,
-  MIGRATION_TARGETS,
-  MigrationTaskStatus,
+import { MigrationTaskStatus } from '@meshwise/backstage-plugin-service-mesh-common';
+
+// Task targets and their labels are defined once, in the common package, so
+// the UI, the task titles and the API agree (`gateway-api` is Amazon VPC
+// Lattice everywhere).
+export {
+  TASK_TARGETS,
+  taskTargetLabel,
 } from '@meshwise/backstage-plugin-service-mesh-common';
-
-/** Every target the backend accepts for a task, in the order the UI lists them. */
-export const TASK_TARGETS = [
-  ...MIGRATION_TARGETS.map(target => target.id),
-  'ecs-service-connect',
-  'vpc-lattice',
-] as const;
-
-/** `gateway-api` → `Amazon VPC Lattice (Gateway API)`; unknown ids as they are. */
-export function taskTargetLabel(target: string): string {
-  return (
-    MIGRATION_TARGETS.find(t => t.id === target)?.label ??
-    MESH_DISPLAY_NAMES[target as keyof typeof MESH_DISPLAY_NAMES] ??
-    target
-  );
-}
 
 export const TASK_STATUS_LABELS: Record<MigrationTaskStatus, string> = {
   open: 'Open',

@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   assessService,
   buildClusterIndex,
+  checkSummaries,
   EntityAssessmentResponse,
   isMeshId,
   kubernetesAnnotationHint,
@@ -9,6 +10,7 @@ import {
   READINESS_TARGET_MESHES,
   selectWorkloads,
   ServiceAssessment,
+  targetReadiness,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 
 /**
@@ -367,6 +369,9 @@ export function assessmentResponse(
     score: scored?.score ?? null,
     blockingCount: scored?.blocking ?? 0,
     assessment,
+    // What the backend's assessEntity adds, by the same engine functions.
+    readiness: targetReadiness(assessment),
+    checks: checkSummaries(assessment),
     recommendation: [
       {
         id: 'linkerd',

@@ -1,22 +1,25 @@
-import {
+import type {
   AssessmentFinding,
   CheckSeverity,
+  CheckSummary,
   EntityAssessmentResponse,
-  findReadinessCheck,
   MeshReadinessScore,
-  READINESS_TARGET_MESHES,
-  ReadinessCheck,
   ReadinessTargetMesh,
-  resultAppliesTo,
-  resultSeverityFor,
   ServiceAssessment,
 } from '@meshwise/backstage-plugin-service-mesh-common';
+
+/**
+ * The readiness the backend computed, shaped for the views. The browser
+ * never re-scores: it reads `response.readiness` and `response.checks`, and
+ * for an assessment stored before those existed it shows what the stored
+ * scores give (score and counts, no finding lists).
+ */
 
 /** A finding as it stands for one target mesh. */
 export interface TargetFinding {
   finding: AssessmentFinding;
-  /** Undefined when the catalogue of this UI build does not know the check. */
-  check?: ReadinessCheck;
+  /** Undefined when the response does not describe the check. */
+  check?: CheckSummary;
   /** The finding's severity for the target mesh. */
   severity: CheckSeverity;
 }
@@ -29,8 +32,21 @@ export interface TargetReadiness {
   /** Readiness findings that could not be evaluated for the mesh. */
   notEvaluated: TargetFinding[];
   /** Readiness checks that apply to the mesh and pass on every workload. */
-  passed: ReadinessCheck[];
+  passed: CheckSummary[];
+  /** How many findings of each kind count for the mesh. */
+  counts: Record<CheckSeverity | 'notEvaluated', number>;
+  /**
+   * False for an assessment stored before the backend sent readiness per
+   * target: the counts come from the stored score, the lists are empty.
+   */
+  detailed: boolean;
 }
+
+/** The parts of a response readiness is read from. */
+export type ReadinessSource = Pick<
+  EntityAssessmentResponse,
+  'assessment' | 'readiness' | 'checks'
+>;
 
 export const SEVERITY_ORDER: readonly CheckSeverity[] = [
   'error',
@@ -38,36 +54,40 @@ export const SEVERITY_ORDER: readonly CheckSeverity[] = [
   'info',
 ];
 
-export function isTargetMesh(mesh: unknown): mesh is ReadinessTargetMesh {
-  return (READINESS_TARGET_MESHES as readonly unknown[]).includes(mesh);
-}
-
-/** Readiness checks feed the score; unknown checks are shown as readiness too. */
-function isReadiness(check: ReadinessCheck | undefined): boolean {
-  return !check || check.category === 'readiness';
+/** The meshes a response has readiness for, in the backend's order. */
+export function targetMeshes(
+  response: Pick<EntityAssessmentResponse, 'assessment' | 'readiness'>,
+): ReadinessTargetMesh[] {
+  return (
+    response.readiness?.map(target => target.mesh) ??
+    response.assessment?.scores.map(score => score.mesh) ??
+    []
+  );
 }
 
 /**
  * The target mesh to show first, the one the response's `score` is for: the
  * mesh the service runs on, else the best-scoring target (ties go to the
- * higher recommendation, then to the catalogue order).
+ * higher recommendation, then to the backend's order).
  */
 export function defaultTargetMesh(
   response: Pick<
     EntityAssessmentResponse,
-    'mesh' | 'recommendation' | 'targetMesh'
+    'mesh' | 'recommendation' | 'targetMesh' | 'readiness'
   > & {
     assessment: Pick<ServiceAssessment, 'scores'> | null;
   },
 ): ReadinessTargetMesh {
-  if (isTargetMesh(response.mesh)) return response.mesh;
+  const scores = response.readiness ?? response.assessment?.scores ?? [];
+  const isTarget = (mesh: unknown): mesh is ReadinessTargetMesh =>
+    scores.some(score => score.mesh === mesh);
+  if (isTarget(response.mesh)) return response.mesh;
   // The mesh the organisation is adopting (serviceMesh.targetMesh).
-  if (isTargetMesh(response.targetMesh)) return response.targetMesh;
+  if (response.targetMesh) return response.targetMesh;
   const rankOf = (mesh: string) =>
     response.recommendation.find(entry => entry.id === mesh)?.rank ??
     Number.MAX_SAFE_INTEGER;
-  const best = (response.assessment?.scores ?? [])
-    .filter(score => isTargetMesh(score.mesh))
+  const best = scores
     .map((score, order) => ({ score, order }))
     .sort(
       (a, b) =>
@@ -75,70 +95,79 @@ export function defaultTargetMesh(
         rankOf(a.score.mesh) - rankOf(b.score.mesh) ||
         a.order - b.order,
     )[0];
-  return best?.score.mesh ?? READINESS_TARGET_MESHES[0];
+  return best?.score.mesh ?? 'istio-sidecar';
 }
 
-/**
- * Re-scores an assessment for one target mesh in the browser, with the same
- * rules as the engine: findings that do not concern the mesh drop out, and
- * each keeps the severity its check gives it for that mesh.
- */
+/** Findings of checks the response describes as adoption checks count for no target. */
+function isReadiness(check: CheckSummary | undefined): boolean {
+  return !check || check.category === 'readiness';
+}
+
+/** Readiness for one target mesh, as the backend computed it. */
 export function readinessFor(
-  assessment: ServiceAssessment,
+  response: ReadinessSource,
   mesh: ReadinessTargetMesh,
 ): TargetReadiness {
+  const { assessment, checks = {} } = response;
   const failing: TargetReadiness['failing'] = {
     error: [],
     warning: [],
     info: [],
   };
   const notEvaluated: TargetFinding[] = [];
-  const notClean = new Set<string>();
-  for (const finding of assessment.findings) {
-    const check = findReadinessCheck(finding.checkId);
-    if (!isReadiness(check)) continue;
-    if (check && !resultAppliesTo(check, finding, mesh)) continue;
-    const severity = check
-      ? resultSeverityFor(check, finding, mesh)
-      : finding.severity;
-    notClean.add(finding.checkId);
-    if (finding.status === 'fail') {
-      failing[severity].push({ finding, check, severity });
-    } else if (finding.status === 'not-evaluated') {
-      notEvaluated.push({ finding, check, severity });
-    }
+  const score = assessment?.scores.find(s => s.mesh === mesh);
+  const target = response.readiness?.find(t => t.mesh === mesh);
+  if (!assessment || !target) {
+    return {
+      mesh,
+      score,
+      failing,
+      notEvaluated,
+      passed: [],
+      counts: {
+        error: score?.blocking ?? 0,
+        warning: score?.warnings ?? 0,
+        info: 0,
+        notEvaluated: score?.notEvaluated ?? 0,
+      },
+      detailed: false,
+    };
   }
-  const ran = new Set([
-    ...assessment.passedChecks,
-    ...assessment.findings.map(finding => finding.checkId),
-  ]);
-  const passed = [...ran]
-    .map(id => findReadinessCheck(id))
-    .filter(
-      (check): check is ReadinessCheck =>
-        !!check &&
-        check.category === 'readiness' &&
-        check.meshes.includes(mesh) &&
-        !notClean.has(check.id),
-    );
+  for (const { index, severity } of target.findings) {
+    const finding = assessment.findings[index];
+    if (!finding) continue;
+    const entry = { finding, check: checks[finding.checkId], severity };
+    if (finding.status === 'fail') failing[severity].push(entry);
+    else if (finding.status === 'not-evaluated') notEvaluated.push(entry);
+  }
   return {
     mesh,
-    score: assessment.scores.find(score => score.mesh === mesh),
+    score: score ?? target,
     failing,
     notEvaluated,
-    passed,
+    passed: target.passedChecks.map(
+      id => checks[id] ?? { id, title: id, why: '', category: 'readiness' },
+    ),
+    counts: {
+      error: failing.error.length,
+      warning: failing.warning.length,
+      info: failing.info.length,
+      notEvaluated: notEvaluated.length,
+    },
+    detailed: true,
   };
 }
 
 /**
  * Adoption findings (enrolment, missing or stale proxies, mTLS, end of life)
- * are about the mesh the service runs on, whatever the target.
+ * are about the mesh the service runs on, whatever the target. Only a
+ * response that describes its checks can tell them apart.
  */
-export function adoptionFindings(
-  assessment: ServiceAssessment,
-): TargetFinding[] {
+export function adoptionFindings(response: ReadinessSource): TargetFinding[] {
+  const { assessment, checks } = response;
+  if (!assessment || !checks) return [];
   return assessment.findings.flatMap(finding => {
-    const check = findReadinessCheck(finding.checkId);
+    const check = checks[finding.checkId];
     if (isReadiness(check)) return [];
     return [{ finding, check, severity: finding.severity }];
   });
@@ -149,12 +178,11 @@ export function topBlockingFindings(
   response: EntityAssessmentResponse,
   limit = 3,
 ): TargetFinding[] {
-  const { assessment } = response;
-  if (!assessment) return [];
-  const adoptionErrors = adoptionFindings(assessment).filter(
+  if (!response.assessment) return [];
+  const adoptionErrors = adoptionFindings(response).filter(
     entry => entry.finding.status === 'fail' && entry.severity === 'error',
   );
-  const readiness = readinessFor(assessment, defaultTargetMesh(response))
-    .failing.error;
+  const readiness = readinessFor(response, defaultTargetMesh(response)).failing
+    .error;
   return [...adoptionErrors, ...readiness].slice(0, limit);
 }
