@@ -11,6 +11,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import {
+  ACTIVE_TASK_STATUSES,
   CreateMigrationTaskRequest,
   MIGRATION_TARGETS,
   MigrationPlan,
@@ -21,7 +22,11 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { EntityName, serviceMeshApiRef } from '../../api';
-import { errorMessage, newIdempotencyKey } from '../Tasks/taskModel';
+import {
+  errorMessage,
+  newIdempotencyKey,
+  TASK_STATUS_LABELS,
+} from '../Tasks/taskModel';
 import { defaultTaskTitle, taskDescriptionOf } from './migrationDefaults';
 
 export interface FileTaskService {
@@ -66,6 +71,19 @@ export function FileTaskDialog(props: {
   const description = planState.value
     ? taskDescriptionOf(planState.value, service)
     : undefined;
+  // A service has one active task per target (the backend guarantees it):
+  // say so before filing, rather than answer with the existing task.
+  const activeState = useAsync(
+    () =>
+      api.listTasks({
+        entityRef: service.entityRef,
+        target,
+        status: [...ACTIVE_TASK_STATUSES],
+        limit: 1,
+      }),
+    [api, service.entityRef, target],
+  );
+  const active = activeState.value?.items[0];
 
   const [state, file] = useAsyncFn(async () => {
     const request: CreateMigrationTaskRequest = {
@@ -182,6 +200,15 @@ export function FileTaskDialog(props: {
               )}
             </Box>
           </Box>
+          {active && (
+            <Alert severity="info">
+              {service.title} already has a task for{' '}
+              {MIGRATION_TARGETS.find(t => t.id === target)?.label ?? target}: "
+              {active.title}" ({TASK_STATUS_LABELS[active.status]}). A service
+              has one active task per target: update that one, or close it
+              before filing another.
+            </Alert>
+          )}
           {state.error && (
             <Alert severity="error">
               The task was not filed: {errorMessage(state.error)}
@@ -196,7 +223,13 @@ export function FileTaskDialog(props: {
         <Button
           color="primary"
           variant="contained"
-          disabled={!title.trim() || state.loading || planState.loading}
+          disabled={
+            !title.trim() ||
+            state.loading ||
+            planState.loading ||
+            activeState.loading ||
+            Boolean(active)
+          }
           startIcon={state.loading ? <CircularProgress size={16} /> : undefined}
           onClick={() => file()}
         >

@@ -259,14 +259,19 @@ describe('MigrationCard', () => {
         assignee: 'group:default/storefront-team',
         dueDate: '2027-03-31',
       });
-      const listTasks = jest
-        .fn()
-        .mockResolvedValueOnce({ items: [], totalCount: 0 })
-        .mockResolvedValue({ items: [filed], totalCount: 1 });
+      let filedYet = false;
+      const listTasks = jest.fn(async () =>
+        filedYet
+          ? { items: [filed], totalCount: 1 }
+          : { items: [], totalCount: 0 },
+      );
       const api = await renderCard({
         getMigrationPlan: jest.fn().mockResolvedValue(plan),
         listTasks,
-        createTask: jest.fn().mockResolvedValue(filed),
+        createTask: jest.fn(async () => {
+          filedYet = true;
+          return filed;
+        }),
       });
       expect(
         await screen.findByText('No migration task for this service yet.'),
@@ -333,6 +338,43 @@ describe('MigrationCard', () => {
       expect(within(list).getByTestId('task-task-9')).toHaveTextContent(
         'due 2027-03-31',
       );
+    });
+
+    it('says the service already has an active task for the target, and files none', async () => {
+      const open = migrationTask({
+        id: 'task-3',
+        title: 'Leave App Mesh',
+        target: 'gateway-api',
+        status: 'in-progress',
+      });
+      const listTasks = jest.fn(async () => ({ items: [open], totalCount: 1 }));
+      const api = await renderCard({
+        getMigrationPlan: jest.fn().mockResolvedValue(shippingPlan()),
+        listTasks,
+        createTask: jest.fn(),
+      });
+      await userEvent.click(
+        await screen.findByRole('button', { name: 'File migration task' }),
+      );
+      const dialog = await screen.findByRole('dialog', {
+        name: 'File migration task',
+      });
+
+      expect(
+        await within(dialog).findByText(
+          /shipping already has a task for Amazon VPC Lattice \(Gateway API\): "Leave App Mesh" \(In progress\)/,
+        ),
+      ).toBeInTheDocument();
+      expect(listTasks).toHaveBeenCalledWith({
+        entityRef: 'component:default/shipping',
+        target: 'gateway-api',
+        status: ['open', 'in-progress', 'blocked'],
+        limit: 1,
+      });
+      expect(
+        within(dialog).getByRole('button', { name: 'File task' }),
+      ).toBeDisabled();
+      expect(api.createTask).not.toHaveBeenCalled();
     });
 
     it('keeps the Idempotency-Key on a retry and makes a new one per opening', async () => {
