@@ -12,6 +12,7 @@ import {
   WorkloadQuery,
 } from '../engine/workloads/selectWorkloads';
 import { generateMigrationPlan } from './generatePlan';
+import { expectValidAgainstSchemas } from './__testUtils__/validatePlanAgainst';
 import {
   MigrationManifest,
   MigrationObject,
@@ -75,13 +76,16 @@ function plan(
 ): MigrationPlan {
   const workloads = selectWorkloads(index, query);
   expect(workloads.length).toBeGreaterThan(0);
-  return generateMigrationPlan({
+  const result = generateMigrationPlan({
     workloads,
     index,
     assessment: assessService(workloads, index),
     target,
     service: service ? { name: service } : undefined,
   });
+  // Every plan of these tests passes the API schemas and their rules.
+  expectValidAgainstSchemas(result, index);
+  return result;
 }
 
 const step = (p: MigrationPlan, id: string) => p.steps.find(s => s.id === id);

@@ -8,7 +8,7 @@ import {
   planOf,
   rulesOf,
   serviceBackendRefs,
-} from './planOf.testUtils';
+} from './__testUtils__/planOf';
 
 const GAMMA_TARGETS = ['kuma', 'cilium', 'linkerd'] as const;
 

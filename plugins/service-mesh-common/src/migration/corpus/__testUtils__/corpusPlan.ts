@@ -10,23 +10,14 @@ import {
   buildClusterIndex,
   ClusterIndex,
 } from '../../../engine/cluster/clusterIndex';
-import { groupKindOf } from '../../../engine/model/kubeObject';
 import { parseManifests } from '../../../engine/parse/parseManifests';
 import {
   selectWorkloads,
   WorkloadQuery,
 } from '../../../engine/workloads/selectWorkloads';
 import { generateMigrationPlan } from '../../generatePlan';
-import {
-  MigrationObject,
-  MigrationPatch,
-  MigrationPlan,
-  MigrationTarget,
-} from '../../types';
-import {
-  ValidationResult,
-  validatePlan,
-} from '../../__testUtils__/validatePlan';
+import { MigrationObject, MigrationPlan, MigrationTarget } from '../../types';
+import { validatePlanAgainst } from '../../__testUtils__/validatePlanAgainst';
 
 /** The five target families of the corpus (Kuma stands for GAMMA, gateway-api for VPC Lattice). */
 export const CORPUS_TARGETS = [
@@ -63,22 +54,7 @@ export function planFor(
 }
 
 /** validatePlan with each patch applied to its object from the input. */
-export function validate(
-  plan: MigrationPlan,
-  index: ClusterIndex,
-): ValidationResult {
-  const baseOf = (patch: MigrationPatch) => {
-    const { target } = patch;
-    const groupKind = target.apiVersion
-      ? groupKindOf(target.apiVersion, target.kind)
-      : target.kind;
-    // Only kinds the index keeps in full; workloads are compacted by the parser.
-    return ['Service', 'Namespace'].includes(groupKind)
-      ? index.get(groupKind, target.namespace, target.name)
-      : undefined;
-  };
-  return validatePlan(plan, { baseOf });
-}
+export const validate = validatePlanAgainst;
 
 export const objectsOf = (
   plan: MigrationPlan,

@@ -1,14 +1,15 @@
-import { assessService } from '../../engine/assess/assessService';
-import { buildClusterIndex } from '../../engine/cluster/clusterIndex';
-import { parseManifests } from '../../engine/parse/parseManifests';
-import { selectWorkloads } from '../../engine/workloads/selectWorkloads';
-import { generateMigrationPlan } from '../generatePlan';
+import { assessService } from '../../../engine/assess/assessService';
+import { buildClusterIndex } from '../../../engine/cluster/clusterIndex';
+import { parseManifests } from '../../../engine/parse/parseManifests';
+import { selectWorkloads } from '../../../engine/workloads/selectWorkloads';
+import { generateMigrationPlan } from '../../generatePlan';
+import { expectValidAgainstSchemas } from '../../__testUtils__/validatePlanAgainst';
 import {
   MigrationManifest,
   MigrationObject,
   MigrationPlan,
   MigrationTarget,
-} from '../types';
+} from '../../types';
 
 /** The plan for the workloads of `namespace` in the given YAML. */
 export function planOf(
@@ -21,13 +22,16 @@ export function planOf(
   const index = buildClusterIndex(objects);
   const workloads = selectWorkloads(index, { namespace });
   if (workloads.length === 0) throw new Error('no workloads in the test input');
-  return generateMigrationPlan({
+  const plan = generateMigrationPlan({
     workloads,
     index,
     assessment: assessService(workloads, index),
     target,
     service: { name: service },
   });
+  // Every plan of these tests passes the API schemas and their rules.
+  expectValidAgainstSchemas(plan, index);
+  return plan;
 }
 
 export const manifestsOf = (plan: MigrationPlan): MigrationManifest[] =>
