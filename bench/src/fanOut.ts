@@ -47,10 +47,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { DEFAULT_OBJECTS } from '@backstage/plugin-kubernetes-backend';
 import type { ObjectsByEntityResponse } from '@backstage/plugin-kubernetes-common';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import {
-  buildClusterIndex,
-  KubeObject,
-} from '@meshwise/backstage-plugin-service-mesh-common';
+import { buildClusterIndex, KubeObject } from '@meshwise/mesh-engine';
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { ClientRequest } from 'node:http';
 import fetch from 'node-fetch';

@@ -15,10 +15,7 @@
  * only the fleet server calls `clusterObjects`.
  */
 import { Entity } from '@backstage/catalog-model';
-import {
-  KubeObject,
-  parseManifests,
-} from '@meshwise/backstage-plugin-service-mesh-common';
+import { KubeObject, parseManifests } from '@meshwise/mesh-engine';
 import fs from 'node:fs';
 import path from 'node:path';
 

@@ -1,4 +1,4 @@
-import { KubeObject } from '@meshwise/backstage-plugin-service-mesh-common';
+import { KubeObject } from '@meshwise/mesh-engine';
 import { Knex } from 'knex';
 import { FakeKubernetesApi } from './__testUtils__/fakeKubernetesApi';
 import { startScanBackend, TOKEN } from './__testUtils__/scanBackend';

@@ -4,10 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
-import {
-  loadMeshKnowledgeBase,
-  serviceMeshPermissions,
-} from '@meshwise/backstage-plugin-service-mesh-common';
+import { serviceMeshPermissions } from '@meshwise/backstage-plugin-service-mesh-common';
+import { loadMeshKnowledgeBase } from '@meshwise/mesh-engine';
 import { createClusterLocator } from './clusters/ClusterLocator';
 import { ServiceMeshStore } from './database/ServiceMeshStore';
 import { packageVersion } from './packageVersion';

@@ -5,8 +5,8 @@ import type {
   MeshReadinessScore,
   ReadinessTargetMesh,
   ServiceAssessment,
-} from './engine';
-import type { MeshId } from './meshes';
+} from './model';
+import type { MeshId } from './vocabulary/meshes';
 
 /**
  * The HTTP contract between the service-mesh backend and its clients.

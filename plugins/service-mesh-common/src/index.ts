@@ -1,21 +1,14 @@
 /**
- * Common code of the Meshwise service-mesh plugins: types, the HTTP API
- * contract, permissions, the mesh knowledge base and the engines.
- *
- * Everything here is pure (no I/O) so it runs in the backend, the browser,
- * tests and the command line alike.
+ * The contract of the Meshwise service-mesh plugins: the HTTP API's types,
+ * permissions, and the ids and labels of meshes, targets, stages and checks,
+ * each defined once. Small and isomorphic: the browser imports it; the
+ * engine (`@meshwise/mesh-engine`) implements it.
  *
  * @packageDocumentation
  */
 
-export * from './meshes';
-export * from './taskTargets';
 export * from './api';
 export * from './entityWorkloads';
 export * from './permissions';
 export * from './vocabulary';
-export * from './engine';
-export * from './knowledgeBase';
-export * from './recommender';
-export * from './migration';
-export * from './manifestFiles';
+export * from './model';

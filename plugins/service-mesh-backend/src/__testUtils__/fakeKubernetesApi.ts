@@ -1,5 +1,5 @@
 /* eslint-disable jest/no-export -- shared test helpers, not a test file */
-import { KubeObject } from '@meshwise/backstage-plugin-service-mesh-common';
+import { KubeObject } from '@meshwise/mesh-engine';
 import {
   createServer,
   IncomingMessage,

@@ -1,6 +1,6 @@
 /* eslint-disable jest/no-export -- shared test helpers, not a test file */
 import { Entity } from '@backstage/catalog-model';
-import { KubeObject } from '@meshwise/backstage-plugin-service-mesh-common';
+import { KubeObject } from '@meshwise/mesh-engine';
 
 const ID = 'backstage.io/kubernetes-id';
 

@@ -2,7 +2,7 @@ import {
   buildClusterIndex,
   KubeObject,
   listWorkloads,
-} from '@meshwise/backstage-plugin-service-mesh-common';
+} from '@meshwise/mesh-engine';
 import { FakeKubernetesApi } from '../__testUtils__/fakeKubernetesApi';
 import { keptFields, KubernetesClusterSource } from './KubernetesClusterSource';
 import { LISTED_KINDS } from './listedKinds';

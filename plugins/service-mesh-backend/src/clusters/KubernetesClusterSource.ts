@@ -7,7 +7,7 @@ import {
   groupKindOf,
   KubeObject,
   ShareValue,
-} from '@meshwise/backstage-plugin-service-mesh-common';
+} from '@meshwise/mesh-engine';
 import fetch, { Headers, RequestInit } from 'node-fetch';
 import { LISTED_KINDS, ListedKind, listPath } from './listedKinds';
 import {

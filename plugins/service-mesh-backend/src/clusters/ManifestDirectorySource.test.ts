@@ -2,7 +2,7 @@ import {
   buildClusterIndex,
   detectMesh,
   listWorkloads,
-} from '@meshwise/backstage-plugin-service-mesh-common';
+} from '@meshwise/mesh-engine';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

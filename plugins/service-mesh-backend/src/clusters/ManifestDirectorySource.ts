@@ -3,7 +3,7 @@ import {
   ManifestFileSystem,
   ManifestReadLimits,
   readManifestTree,
-} from '@meshwise/backstage-plugin-service-mesh-common';
+} from '@meshwise/mesh-engine';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import {

@@ -4,7 +4,7 @@ import {
   KubernetesClusterSource,
   KubernetesClusterSourceOptions,
 } from './KubernetesClusterSource';
-import { ManifestReadLimits } from '@meshwise/backstage-plugin-service-mesh-common';
+import { ManifestReadLimits } from '@meshwise/mesh-engine';
 import { ManifestDirectorySource } from './ManifestDirectorySource';
 import { ClusterProblem, ClusterSource } from './types';
 

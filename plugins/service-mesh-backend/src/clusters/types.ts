@@ -1,4 +1,4 @@
-import { KubeObject } from '@meshwise/backstage-plugin-service-mesh-common';
+import { KubeObject } from '@meshwise/mesh-engine';
 
 /** Why a cluster (or one kind in it) could not be read. */
 export type ClusterProblemReason =

@@ -1,7 +1,4 @@
-import {
-  buildClusterIndex,
-  ClusterIndex,
-} from '@meshwise/backstage-plugin-service-mesh-common';
+import { buildClusterIndex, ClusterIndex } from '@meshwise/mesh-engine';
 import {
   ClusterProblem,
   ClusterSnapshot,

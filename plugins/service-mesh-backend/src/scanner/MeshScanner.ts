@@ -2,17 +2,19 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  ClusterIndex,
   EntityAssessmentResponse,
   EntityMeshRecommendation,
-  prepareWorkloadSelection,
   MeshKnowledgeBase,
   ReadinessTargetMesh,
-  recommendMeshes,
   ScanClusterStatus,
   ScanRun,
   taskTargetLabel,
 } from '@meshwise/backstage-plugin-service-mesh-common';
+import {
+  ClusterIndex,
+  prepareWorkloadSelection,
+  recommendMeshes,
+} from '@meshwise/mesh-engine';
 import { ConfiguredClusterSources } from '../clusters/clusterSourcesFromConfig';
 import { ClusterProblem, ClusterReadError } from '../clusters/types';
 import { ClusterRecord } from '../database/ScanRepository';

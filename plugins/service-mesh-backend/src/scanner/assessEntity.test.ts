@@ -1,8 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import {
-  buildClusterIndex,
-  parseManifests,
-} from '@meshwise/backstage-plugin-service-mesh-common';
+import { buildClusterIndex, parseManifests } from '@meshwise/mesh-engine';
 import { assessEntity } from './assessEntity';
 import { ClusterState } from './ClusterStateCache';
 

@@ -1,17 +1,19 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   AssessmentClusterSource,
-  assessService,
-  checkSummaries,
   EntityAssessmentResponse,
   EntityMeshRecommendation,
   isMeshId,
   ReadinessTargetMesh,
   readEntityWorkloadSelector,
-  selectWorkloads,
   ServiceAssessment,
-  targetReadiness,
 } from '@meshwise/backstage-plugin-service-mesh-common';
+import {
+  assessService,
+  checkSummaries,
+  selectWorkloads,
+  targetReadiness,
+} from '@meshwise/mesh-engine';
 import { toAssessedEntity } from './catalogEntities';
 import { ClusterState } from './ClusterStateCache';
 import { mergeAssessments } from './mergeAssessments';

@@ -1,10 +1,10 @@
 import {
-  adoptionStage,
   MeshReadinessScore,
   MtlsMode,
   ReadinessTargetMesh,
   ServiceAssessment,
 } from '@meshwise/backstage-plugin-service-mesh-common';
+import { adoptionStage } from '@meshwise/mesh-engine';
 
 const MTLS_STRENGTH: Record<MtlsMode, number> = {
   off: 0,

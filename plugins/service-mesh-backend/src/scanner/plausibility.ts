@@ -1,4 +1,4 @@
-import { KubeObject } from '@meshwise/backstage-plugin-service-mesh-common';
+import { KubeObject } from '@meshwise/mesh-engine';
 
 /** Below this many objects a drop says little (a small demo cluster). */
 const MIN_BASELINE = 10;

@@ -1,9 +1,6 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { NotFoundError } from '@backstage/errors';
-import {
-  buildClusterIndex,
-  ClusterIndex,
-} from '@meshwise/backstage-plugin-service-mesh-common';
+import { buildClusterIndex, ClusterIndex } from '@meshwise/mesh-engine';
 import { clusterObjects, serviceEntity } from '../__testUtils__/scanFixtures';
 import { DefaultMigrationPlanService } from './MigrationPlanService';
 

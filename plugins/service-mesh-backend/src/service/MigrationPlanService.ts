@@ -1,13 +1,15 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
-  assessService,
-  generateMigrationPlan,
   MigrationPlan,
   MigrationTarget,
   readEntityWorkloadSelector,
-  selectWorkloads,
 } from '@meshwise/backstage-plugin-service-mesh-common';
+import {
+  assessService,
+  generateMigrationPlan,
+  selectWorkloads,
+} from '@meshwise/mesh-engine';
 import { MeshScanner } from '../scanner/MeshScanner';
 import { MeshAuthorizer } from './MeshAuthorizer';
 

@@ -6,10 +6,10 @@ import {
   ClusterHealthList,
   MeshKnowledgeBase,
   meshRequirementsSchema,
-  recommendMeshes,
   ScanRunList,
   ServiceMeshHealth,
 } from '@meshwise/backstage-plugin-service-mesh-common';
+import { recommendMeshes } from '@meshwise/mesh-engine';
 import { ServiceMeshStore } from '../database/ServiceMeshStore';
 import { addAssessmentRoutes } from './assessmentRoutes';
 import { AssessmentService } from './AssessmentService';

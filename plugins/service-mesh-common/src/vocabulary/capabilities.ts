@@ -1,4 +1,4 @@
-import type { MeshCapability } from '../knowledgeBase/types';
+import type { MeshCapability } from '../model/knowledgeBase';
 import type { CapabilityArea } from './supportValues';
 import { CAPABILITY_AREAS } from './supportValues';
 

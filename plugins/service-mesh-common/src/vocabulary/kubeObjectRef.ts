@@ -1,4 +1,9 @@
-import type { KubeObjectRef } from '../engine/model/kubeObject';
+/** A JSON-friendly pointer to a Kubernetes object, used in results and evidence. */
+export interface KubeObjectRef {
+  kind: string;
+  namespace?: string;
+  name: string;
+}
 
 /** `Kind/namespace/name` (or `Kind/name` when cluster-scoped). */
 export function formatRef(ref: KubeObjectRef): string {

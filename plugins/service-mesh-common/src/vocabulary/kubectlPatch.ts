@@ -1,4 +1,4 @@
-import type { MigrationManifest } from '../migration/types';
+import type { MigrationManifest } from '../model/migrationPlan';
 
 /**
  * How a plan's patch is applied by hand. Part of the contract so the browser

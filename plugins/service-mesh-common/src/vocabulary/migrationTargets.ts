@@ -1,4 +1,4 @@
-import type { ReadinessTargetMesh } from '../engine/assess/types';
+import type { ReadinessTargetMesh } from '../model/assessment';
 
 /**
  * Where a service can be moved to: one of the readiness target meshes, or

@@ -1,16 +1,18 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
-  applyKnowledgeBaseOverrides,
-  MESH_KNOWLEDGE_BASE,
-  recommendMeshes,
   type MeshKnowledgeBase,
   type MeshRequirements,
 } from '@meshwise/backstage-plugin-service-mesh-common';
+import {
+  applyKnowledgeBaseOverrides,
+  MESH_KNOWLEDGE_BASE,
+  recommendMeshes,
+} from '@meshwise/mesh-engine';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
 import { serviceMeshApiRef } from '../../api';
-import { mockServiceMeshApi } from '../testUtils';
+import { mockServiceMeshApi } from '../__testUtils__';
 import { ComparisonTab } from './ComparisonTab';
 
 /** A mock backend answering with the real knowledge base and recommender. */

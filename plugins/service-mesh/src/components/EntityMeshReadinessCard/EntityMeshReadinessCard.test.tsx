@@ -10,8 +10,8 @@ import {
   notConfiguredResponse,
   notMeshedAssessment,
   serviceEntity,
-} from '../__fixtures__/assessments';
-import { mockServiceMeshApi } from '../testUtils';
+} from '../__testUtils__/assessments';
+import { mockServiceMeshApi } from '../__testUtils__';
 import { EntityMeshReadinessCard } from './EntityMeshReadinessCard';
 
 async function renderCard(entity: Entity, overrides: Partial<ServiceMeshApi>) {

@@ -1,10 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import {
-  EntityAssessmentResponse,
-  MESH_KNOWLEDGE_BASE,
-} from '@meshwise/backstage-plugin-service-mesh-common';
+import { EntityAssessmentResponse } from '@meshwise/backstage-plugin-service-mesh-common';
+import { MESH_KNOWLEDGE_BASE } from '@meshwise/mesh-engine';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ServiceMeshApi, serviceMeshApiRef } from '../../api';
@@ -17,8 +15,8 @@ import {
   noWorkloadsAssessment,
   notMeshedAssessment,
   serviceEntity,
-} from '../__fixtures__/assessments';
-import { mockServiceMeshApi } from '../testUtils';
+} from '../__testUtils__/assessments';
+import { mockServiceMeshApi } from '../__testUtils__';
 import { EntityServiceMeshContent } from './EntityServiceMeshContent';
 
 function notFound(): Error {

@@ -13,9 +13,9 @@ import {
   assessmentResponse,
   notMeshedAssessment,
   serviceEntity,
-} from '../__fixtures__/assessments';
-import { migrationTask, shippingPlan } from '../Tasks/__fixtures__/migration';
-import { mockServiceMeshApi } from '../testUtils';
+} from '../__testUtils__/assessments';
+import { migrationTask, shippingPlan } from '../__testUtils__/migration';
+import { mockServiceMeshApi } from '../__testUtils__';
 import { EntityServiceMeshContent } from './EntityServiceMeshContent';
 import { MigrationCard } from './MigrationCard';
 

@@ -1,7 +1,7 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { serviceMeshApiRef } from '../../api';
-import { mockServiceMeshApi } from '../testUtils';
+import { mockServiceMeshApi } from '../__testUtils__';
 import { OperationsTab } from './OperationsTab';
 
 describe('OperationsTab', () => {

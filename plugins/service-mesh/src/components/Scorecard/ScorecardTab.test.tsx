@@ -17,7 +17,7 @@ import {
   scorecardResponse,
   STAGE_HISTORY,
 } from '../__fixtures__/scorecard';
-import { mockServiceMeshApi } from '../testUtils';
+import { mockServiceMeshApi } from '../__testUtils__';
 import { ScorecardTab } from './ScorecardTab';
 
 // recharts needs real layout; the chart is checked through the data it gets.

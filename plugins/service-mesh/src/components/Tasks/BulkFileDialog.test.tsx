@@ -14,8 +14,8 @@ import userEvent from '@testing-library/user-event';
 import { ServiceMeshApi, serviceMeshApiRef } from '../../api';
 import { scorecardResponse, STAGE_HISTORY } from '../__fixtures__/scorecard';
 import { ScorecardTab } from '../Scorecard';
-import { mockServiceMeshApi } from '../testUtils';
-import { migrationTask } from './__fixtures__/migration';
+import { mockServiceMeshApi } from '../__testUtils__';
+import { migrationTask } from '../__testUtils__/migration';
 import { BulkFileDialog, BulkScope, bulkScopeOf } from './BulkFileDialog';
 
 // recharts needs real layout; the Scorecard's chart is not under test here.

@@ -4,8 +4,8 @@ import { MigrationTask } from '@meshwise/backstage-plugin-service-mesh-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ServiceMeshApi, serviceMeshApiRef } from '../../api';
-import { mockServiceMeshApi } from '../testUtils';
-import { migrationTask } from './__fixtures__/migration';
+import { mockServiceMeshApi } from '../__testUtils__';
+import { migrationTask } from '../__testUtils__/migration';
 import { entityRefOfInput, TasksTab } from './TasksTab';
 
 jest.setTimeout(30_000);
