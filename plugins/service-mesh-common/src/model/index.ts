@@ -7,6 +7,10 @@ export * from './assessment';
 export * from './checkResult';
 export * from './detection';
 export * from './knowledgeBase';
-export * from './meshRequirements';
+export { meshRequirementsSchema } from './meshRequirements';
+export type {
+  MeshRequirements,
+  ResolvedMeshRequirements,
+} from './meshRequirements';
 export * from './migrationPlan';
 export * from './recommendation';
