@@ -2,14 +2,16 @@
  * `meshwise check` (and its alias `meshwise-check`): readiness of every
  * workload in a directory of manifests, gated on one mesh.
  */
+import { resolve } from 'node:path';
 import { checkUsage, parseCliArgs } from './args';
 import { CommandIo, EXIT_OK, EXIT_USAGE } from './io';
 import {
   formatSkippedFiles,
   readManifestDirectory,
-  resolveUserDirectory,
+  userBaseDirectory,
 } from './manifestFiles';
 import { buildCheckReport, checkReportJson, formatCheckReport } from './report';
+import { checkReportSarif } from './sarif';
 
 export async function runCheckCommand(
   argv: readonly string[],
@@ -26,8 +28,9 @@ export async function runCheckCommand(
     io.stderr(`${program}: ${options.error}\n\n${usage}\n`);
     return EXIT_USAGE;
   }
+  const baseDirectory = userBaseDirectory();
   const read = await readManifestDirectory(
-    resolveUserDirectory(options.directory),
+    resolve(baseDirectory, options.directory),
   );
   if ('error' in read) {
     io.stderr(`${program}: ${read.error}\n\n${usage}\n`);
@@ -35,10 +38,18 @@ export async function runCheckCommand(
   }
   io.stderr(formatSkippedFiles(program, read.skipped));
   const report = buildCheckReport(read.files, options.target);
-  io.stdout(
-    options.json
-      ? checkReportJson(report, read.directory)
-      : formatCheckReport(report, read.directory),
-  );
+  const output = {
+    text: () => formatCheckReport(report, read.directory),
+    json: () => checkReportJson(report, read.directory),
+    sarif: () =>
+      checkReportSarif({
+        report,
+        files: read.files,
+        skipped: read.skipped,
+        directory: options.directory,
+        baseDirectory,
+      }),
+  };
+  io.stdout(output[options.format]());
   return report.exitCode;
 }

@@ -21,17 +21,23 @@ const deployment = (name: string, podSecurity = '') => ({
 });
 
 describe('parseCliArgs', () => {
-  it('reads the directory, --json and --mesh (default istio-sidecar)', () => {
+  it('reads the directory, --format, --json and --mesh (default istio-sidecar)', () => {
     expect(parseCliArgs(['manifests'])).toEqual({
       directory: 'manifests',
-      json: false,
+      format: 'text',
       target: 'istio-sidecar',
     });
     expect(parseCliArgs(['--json', 'manifests', '--mesh', 'linkerd'])).toEqual({
       directory: 'manifests',
-      json: true,
+      format: 'json',
       target: 'linkerd',
     });
+    expect(parseCliArgs(['manifests', '--format', 'sarif'])).toMatchObject({
+      format: 'sarif',
+    });
+    expect(
+      parseCliArgs(['manifests', '--format=json', '--json']),
+    ).toMatchObject({ format: 'json' });
     expect(parseCliArgs(['manifests', '--mesh=kuma'])).toMatchObject({
       target: 'kuma',
     });
@@ -47,6 +53,16 @@ describe('parseCliArgs', () => {
     });
     expect(parseCliArgs(['a', '--verbose'])).toEqual({
       error: 'unknown option --verbose',
+    });
+    expect(parseCliArgs(['a', '--format', 'xml'])).toEqual({
+      error: 'unknown format "xml"; use one of text, json, sarif',
+    });
+    expect(parseCliArgs(['a', '--format'])).toEqual({
+      error: '--format needs a value',
+    });
+    expect(parseCliArgs(['a', '--json', '--format', 'sarif'])).toEqual({
+      error:
+        '--json is short for --format json; it cannot go with --format sarif',
     });
   });
 });

@@ -27,7 +27,12 @@ export const nodeManifestFileSystem: ManifestFileSystem = {
  * original directory in INIT_CWD.
  */
 export function resolveUserDirectory(directory: string): string {
-  return resolve(process.env.INIT_CWD ?? process.cwd(), directory);
+  return resolve(userBaseDirectory(), directory);
+}
+
+/** Where the user typed the command, which relative paths are relative to. */
+export function userBaseDirectory(): string {
+  return process.env.INIT_CWD ?? process.cwd();
 }
 
 export type ManifestDirectory =

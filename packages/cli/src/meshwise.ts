@@ -11,15 +11,20 @@ const COMMANDS = {
 export const MESHWISE_USAGE = `Usage: meshwise <command> [options]
 
 Commands:
-  check <dir> [--json] [--mesh <target>]
+  check <dir> [--format text|json|sarif] [--mesh <target>]
       readiness of every workload in the manifests under <dir>; exits 1 when
       one has a blocking finding for the target mesh
-  plan <dir> --selector <labels> --target <target> [--namespace <ns>] [--json]
+  plan <dir> --selector <labels> --target <target> [--namespace <ns>]
+       [--format text|json]
       the migration plan of the selected workloads (steps, manifests as
       YAML, manual actions), as the Mesh tab shows it
 
-Run meshwise <command> --help for a command's options. Exit code 2: usage or
-input error.`;
+Run meshwise <command> --help for a command's options.
+
+Exit codes, the same for every format:
+  0  done (check: no blocking finding)
+  1  check only: at least one workload has a blocking finding
+  2  usage or input error`;
 
 export async function runMeshwise(
   argv: readonly string[],

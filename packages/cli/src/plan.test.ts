@@ -159,7 +159,7 @@ describe('meshwise plan on a directory of manifests', () => {
     }
   });
 
-  it('--service names the service as the entity name does in the Mesh tab', async () => {
+  it('--service names the service as the entity name does in the Mesh tab (--format json)', async () => {
     const run = await runBinary('meshwise', [
       'plan',
       shop.path,
@@ -169,7 +169,8 @@ describe('meshwise plan on a directory of manifests', () => {
       'cilium',
       '--service',
       'shopping-cart',
-      '--json',
+      '--format',
+      'json',
     ]);
     expect(run.code).toBe(0);
     const printed = JSON.parse(run.stdout);
@@ -344,6 +345,11 @@ describe('meshwise plan input errors: exit 2 and say what to do', () => {
       'missing --selector',
       () => [shop.path, '--target', 'linkerd'],
       [() => 'missing --selector <labels>'],
+    ],
+    [
+      'a format plan does not print (SARIF is for check findings)',
+      () => [shop.path, ...valid, '--format', 'sarif'],
+      [() => 'unknown format "sarif"; use one of text, json'],
     ],
     [
       'an empty --selector',

@@ -6,6 +6,7 @@ import {
   LabelSelectorSyntaxError,
   parseLabelSelector,
 } from '@meshwise/mesh-engine';
+import { PLAN_FORMATS, resolveOutputFormat } from './outputFormat';
 
 export interface PlanOptions {
   directory: string;
@@ -15,7 +16,7 @@ export interface PlanOptions {
   target: MigrationTarget;
   /** The name the plan gives the service (the Mesh tab uses the entity's name). */
   service?: string;
-  json: boolean;
+  format: (typeof PLAN_FORMATS)[number];
 }
 
 /** The valid targets, one per line, for usage and error messages. */
@@ -27,7 +28,7 @@ export function migrationTargetList(indent: string): string {
 }
 
 export function planUsage(program: string): string {
-  return `Usage: ${program} <dir> --selector <labels> --target <target> [--namespace <ns>] [--service <name>] [--json]
+  return `Usage: ${program} <dir> --selector <labels> --target <target> [--namespace <ns>] [--service <name>] [--format text|json]
 
 Prints the migration plan of the workloads under <dir> (*.yaml, *.yml,
 *.yaml.template, *.json, recursively) that match --selector: the plan the
@@ -40,13 +41,24 @@ Mesh tab of Backstage shows (steps, manifests as YAML, manual actions).
 ${migrationTargetList('                         ')}
   --service <name>     the service name the plan uses (default: the workloads'
                        shared app label)
-  --json               print the plan object (steps, manualActions, yaml) as JSON
+  --format <format>    text (default): the steps, their manifests as YAML and
+                       the manual actions; json: the plan object (steps,
+                       manualActions, yaml)
+  --json               the same as --format json
 
-Exit codes: 0 plan printed (manual actions do not change it), 2 usage or
-input error (no such directory, no manifests, nothing selected).`;
+Exit codes, the same for every format:
+  0  the plan was printed (manual actions and blocking findings do not change it)
+  2  usage or input error (no such directory, no manifests, nothing selected);
+     nothing is printed on stdout`;
 }
 
-const VALUE_OPTIONS = ['selector', 'namespace', 'target', 'service'] as const;
+const VALUE_OPTIONS = [
+  'selector',
+  'namespace',
+  'target',
+  'service',
+  'format',
+] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 /**
@@ -92,6 +104,8 @@ export function parsePlanArgs(
       )})`,
   ].filter((entry): entry is string => Boolean(entry));
   if (missing.length > 0) return { error: `missing ${missing.join('; ')}` };
+  const format = resolveOutputFormat(PLAN_FORMATS, values.format, json);
+  if (typeof format !== 'string') return format;
 
   const target = MIGRATION_TARGETS.find(t => t.id === values.target)?.id;
   if (!target) {
@@ -115,6 +129,6 @@ export function parsePlanArgs(
     namespace: values.namespace,
     target,
     service: values.service,
-    json,
+    format,
   };
 }

@@ -46,7 +46,7 @@ export async function runPlanCommand(
   io.stderr(formatParseWarnings(program, outcome.parseFindings));
   if ('error' in outcome) return fail(outcome.error);
   io.stdout(
-    options.json
+    options.format === 'json'
       ? planJson(outcome.plan)
       : formatPlanReport(outcome.plan, outcome.workloads, read.directory),
   );
