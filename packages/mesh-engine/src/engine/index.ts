@@ -97,4 +97,5 @@ export type { CheckContext, ReadinessCheck } from './checks/types';
 export { assessService } from './assess/assessService';
 export { adoptionStage } from './assess/stage';
 export { checkSummaries, targetReadiness } from './assess/targetReadiness';
+export { unreadableKindsOf } from './assess/unreadableKinds';
 export type { AssessServiceOptions } from './assess/types';

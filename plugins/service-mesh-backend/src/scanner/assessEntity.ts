@@ -13,6 +13,7 @@ import {
   checkSummaries,
   selectWorkloads,
   targetReadiness,
+  unreadableKindsOf,
 } from '@meshwise/mesh-engine';
 import { toAssessedEntity } from './catalogEntities';
 import { ClusterState } from './ClusterStateCache';
@@ -166,15 +167,22 @@ export function assessEntityParts(
       }`,
     );
   }
-  // A part whose mTLS could not be evaluated (a policy kind unreadable with
-  // no earlier list in this process, e.g. after a restart) keeps the part
-  // stored before: a missing permission does not move the stage.
+  // A part whose stage hangs on a kind that could not be listed (unreadable
+  // with no earlier list in this process, e.g. after a restart) keeps the
+  // part stored before: a missing permission does not move the stage. It
+  // hangs on one when the engine says `not-assessed` naming it, or when the
+  // detection could not tell (mTLS, and for Cilium whether pods are
+  // meshed: `mtls.unreadableKinds`). A stage known anyway is taken as
+  // computed, its not-evaluated checks included.
   computed = computed.map(part => {
     const before = stored?.get(part.cluster);
-    const unevaluated = part.assessment.workloads.some(
-      workload => workload.detection.mtls.unreadableKinds,
-    );
-    return before && unevaluated ? { ...part, assessment: before } : part;
+    const unknown =
+      (part.assessment.stage === 'not-assessed' &&
+        unreadableKindsOf(part.assessment).length > 0) ||
+      part.assessment.workloads.some(
+        workload => workload.detection.mtls.unreadableKinds,
+      );
+    return before && unknown ? { ...part, assessment: before } : part;
   });
   // In the configured order, whichever clusters are in memory.
   const order = relevant.map(state => state.source.name);

@@ -52,6 +52,7 @@ export function mergeAssessments(
     workloads.map(w => w.detection),
     scores,
     targetMesh,
+    findings,
   );
   const passed = all
     .map(a => new Set(a.passedChecks))

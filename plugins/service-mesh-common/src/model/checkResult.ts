@@ -32,4 +32,10 @@ export interface CheckResult {
    * `meshes` (a reserved port may collide with Linkerd's ports only).
    */
   meshes?: MeshId[];
+  /**
+   * Set on a `not-evaluated` result when kinds the check reads could not be
+   * listed (a 403 on an optional kind): its answer is unknown, not "none",
+   * so the stage does not move on it.
+   */
+  unreadableKinds?: string[];
 }

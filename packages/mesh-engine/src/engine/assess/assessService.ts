@@ -57,10 +57,14 @@ export function assessService(
     scoreForMesh(mesh, scored, findings),
   );
   const detections = assessed.map(entry => entry.detection);
+  const meshable = new Set(
+    scored.filter(workload => workload.meshable).map(workload => workload.id),
+  );
   const { stage, reason } = adoptionStage(
     detections,
     scores,
     options.targetMesh,
+    findings.filter(finding => finding.workloads.some(id => meshable.has(id))),
   );
 
   const allChecks = new Set(

@@ -1,5 +1,11 @@
-import { MESH_DISPLAY_NAMES } from '@meshwise/backstage-plugin-service-mesh-common';
-import { MeshDetection } from '@meshwise/backstage-plugin-service-mesh-common';
+import {
+  CheckResult,
+  MESH_DISPLAY_NAMES,
+  MeshDetection,
+} from '@meshwise/backstage-plugin-service-mesh-common';
+import { findReadinessCheck } from '../checks/registry';
+import { resultAppliesTo, resultSeverityFor } from '../checks/runChecks';
+import { describeKinds } from '../detect/unreadableKinds';
 import {
   AdoptionStage,
   MeshReadinessScore,
@@ -24,12 +30,17 @@ const DISCONTINUED = new Set(['aws-app-mesh', 'osm']);
  *    pods of all workloads run in the mesh yet.
  * 7. `ready` / `blocked`: nothing is enrolled; `ready` when there is no
  *    blocking finding for the target mesh (or, without a target, for at least
- *    one mesh), `blocked` otherwise.
+ *    one mesh), `blocked` otherwise. A blocking check that was not evaluated
+ *    because a kind it reads could not be listed (`unreadableKinds` on a
+ *    result of `findings`) may hide a blocker: a mesh is `ready` only when
+ *    none is; when that leaves no mesh, the stage is `not-assessed` and the
+ *    reason names the check and the kind, as for mTLS in rule 4.
  */
 export function adoptionStage(
   detections: readonly MeshDetection[],
   scores: readonly MeshReadinessScore[],
   targetMesh?: ReadinessTargetMesh,
+  findings: readonly CheckResult[] = [],
 ): { stage: AdoptionStage; reason: string } {
   if (detections.length === 0) {
     return { stage: 'not-assessed', reason: 'No workload matches the service' };
@@ -94,12 +105,26 @@ export function adoptionStage(
     ? scores.filter(score => score.mesh === targetMesh)
     : scores;
   const ready = considered.filter(score => score.ready);
-  if (ready.length > 0) {
+  const known = ready.filter(
+    score => !unevaluatedBlocker(findings, score.mesh),
+  );
+  if (known.length > 0) {
     return {
       stage: 'ready',
-      reason: `No blocking finding for ${ready
+      reason: `No blocking finding for ${known
         .map(score => MESH_DISPLAY_NAMES[score.mesh])
         .join(', ')}`,
+    };
+  }
+  if (ready.length > 0) {
+    const unread = unevaluatedBlocker(findings, ready[0].mesh)!;
+    return {
+      stage: 'not-assessed',
+      reason: `No known blocking finding for ${ready
+        .map(score => MESH_DISPLAY_NAMES[score.mesh])
+        .join(', ')}, but ${unread.checkId} was not evaluated: ${describeKinds(
+        unread.unreadableKinds ?? [],
+      )} could not be listed`,
     };
   }
   return {
@@ -108,4 +133,25 @@ export function adoptionStage(
       ? `Blocking findings for ${MESH_DISPLAY_NAMES[targetMesh]}`
       : 'Blocking findings for every target mesh',
   };
+}
+
+/**
+ * A readiness result that would block `mesh` if it failed, left unevaluated
+ * because a kind its check reads could not be listed.
+ */
+function unevaluatedBlocker(
+  findings: readonly CheckResult[],
+  mesh: ReadinessTargetMesh,
+): CheckResult | undefined {
+  return findings.find(result => {
+    if (result.status !== 'not-evaluated' || !result.unreadableKinds?.length)
+      return false;
+    const check = findReadinessCheck(result.checkId);
+    return (
+      !!check &&
+      check.category === 'readiness' &&
+      resultAppliesTo(check, result, mesh) &&
+      resultSeverityFor(check, result, mesh) === 'error'
+    );
+  });
 }

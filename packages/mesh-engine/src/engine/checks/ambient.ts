@@ -48,6 +48,14 @@ export const ambientL7WithoutWaypointCheck: ReadinessCheck = {
     'AuthorizationPolicy L7 fields, VirtualService http routes, DestinationRule, RequestAuthentication',
     'label istio.io/use-waypoint on pod template, Service or Namespace',
   ],
+  readsKinds: [
+    KINDS.service,
+    KINDS.namespace,
+    KINDS.istioAuthorizationPolicy,
+    KINDS.istioVirtualService,
+    KINDS.istioDestinationRule,
+    KINDS.istioRequestAuthentication,
+  ],
   why: 'In ambient mode ztunnel only handles L4; L7 policy and routing are ignored unless a waypoint proxy serves the workload (Kiali KIA0109, KIA0210, KIA1109, KIA1317).',
   run(context) {
     const { workload, resources } = context;
@@ -107,6 +115,7 @@ export const ambientWaypointMissingCheck: ReadinessCheck = {
     'labels istio.io/use-waypoint, istio.io/use-waypoint-namespace',
     'Gateway API Gateways',
   ],
+  readsKinds: [KINDS.service, KINDS.namespace, KINDS.gatewayApiGateway],
   why: 'Traffic for a workload that names a missing waypoint has nowhere to go (KIA1313).',
   run(context) {
     const { workload, index } = context;

@@ -3,7 +3,8 @@ import {
   MeshId,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { workloadRef } from '../workloads/workload';
-import { passed, workloadLabel } from './helpers';
+import { KINDS } from '../model/kubeObject';
+import { MESH_MEMBERSHIP_KINDS, passed, workloadLabel } from './helpers';
 import { meshesOf } from './enrolment';
 import { ReadinessCheck } from './types';
 
@@ -17,6 +18,10 @@ export const appMeshVirtualNodeCheck: ReadinessCheck = {
     'VirtualNode / VirtualGateway spec.podSelector',
     'pod template labels',
   ],
+  readsKinds: MESH_MEMBERSHIP_KINDS,
+  readsKindsIn: {
+    'aws-app-mesh': [KINDS.appMeshVirtualNode, KINDS.appMeshVirtualGateway],
+  },
   why: "App Mesh's injector rejects pods that match no VirtualNode or VirtualGateway, or both.",
   run(context) {
     const { workload, resources } = context;
@@ -75,6 +80,7 @@ export const endOfLifeMeshCheck: ReadinessCheck = {
   category: 'adoption',
   meshes: ['aws-app-mesh', 'osm'],
   reads: ['App Mesh and OSM detection signatures'],
+  readsKinds: MESH_MEMBERSHIP_KINDS,
   why: 'A discontinued mesh gets no security fixes or support; its workloads must migrate.',
   run(context) {
     const { workload } = context;

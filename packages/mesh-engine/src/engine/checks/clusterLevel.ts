@@ -11,6 +11,7 @@ export const bindAddressCheck: ReadinessCheck = {
   category: 'readiness',
   meshes: ['istio-sidecar'],
   reads: ['listening sockets of the running application (runtime only)'],
+  readsKinds: [],
   why: 'The sidecar forwards inbound traffic to the pod IP or localhost depending on mode; an application bound to only one of them is unreachable (IST0143).',
   run(context) {
     return [
@@ -44,6 +45,7 @@ export const clusterNetworksCheck: ReadinessCheck = {
     'Service spec.clusterIP',
     'ConfigMap linkerd-config clusterNetworks',
   ],
+  readsKinds: [KINDS.node, KINDS.pod, KINDS.service, KINDS.configMap],
   why: 'Linkerd treats traffic to addresses outside clusterNetworks as leaving the cluster: no identity, no mTLS, no routing.',
   run(context) {
     const { workload, index, controlPlane } = context;
@@ -149,6 +151,7 @@ export const gatewayApiCrdsCheck: ReadinessCheck = {
   reads: [
     'CustomResourceDefinitions *.gateway.networking.k8s.io: spec.versions[].served',
   ],
+  readsKinds: [KINDS.customResourceDefinition],
   why: "Linkerd's pre-install check treats missing Gateway API CRDs as fatal; Istio flags CRDs that do not serve v1beta1 (IST0156) or v1 (IST0172).",
   run(context) {
     const { index } = context;

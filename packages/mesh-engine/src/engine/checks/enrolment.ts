@@ -3,7 +3,14 @@ import {
   MeshId,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { workloadRef } from '../workloads/workload';
-import { ALL_MESHES, notEvaluated, passed, workloadLabel } from './helpers';
+import { KINDS } from '../model/kubeObject';
+import {
+  ALL_MESHES,
+  MESH_MEMBERSHIP_KINDS,
+  notEvaluated,
+  passed,
+  workloadLabel,
+} from './helpers';
 import { CheckContext, ReadinessCheck } from './types';
 
 /** Meshes the workload is enrolled in or already running in. */
@@ -28,6 +35,7 @@ export const namespaceNotEnrolledCheck: ReadinessCheck = {
     'Namespace annotation linkerd.io/inject',
     'pod template injection labels and annotations',
   ],
+  readsKinds: MESH_MEMBERSHIP_KINDS,
   why: 'Enrolment is the first adoption step and the signal adoption tracking counts (IST0102).',
   run(context) {
     const { workload } = context;
@@ -83,6 +91,7 @@ export const namespaceConflictingModesCheck: ReadinessCheck = {
   reads: [
     'Namespace labels istio-injection, istio.io/rev, istio.io/dataplane-mode',
   ],
+  readsKinds: [KINDS.namespace],
   why: 'A namespace with more than one Istio enrolment label is ambiguous (IST0123): sidecar injection wins over ambient and istio-injection over istio.io/rev.',
   run(context) {
     const { workload } = context;
@@ -148,6 +157,7 @@ export const proxyMissingCheck: ReadinessCheck = {
     'enrolment labels and annotations',
     'live pods: containers and initContainers',
   ],
+  readsKinds: MESH_MEMBERSHIP_KINDS,
   why: 'Pods created before enrolment keep running without a proxy until restarted (IST0103, "data plane proxies are ready").',
   run(context) {
     const { workload, detection } = context;
@@ -207,6 +217,12 @@ export const proxyStaleCheck: ReadinessCheck = {
     'istio-proxy image vs ConfigMap istio-sidecar-injector[-<rev>]',
     'annotations istio.io/rev, sidecar.istio.io/status, linkerd.io/proxy-version',
   ],
+  // What `detectProxyFreshness` compares the proxies with, per mesh.
+  readsKinds: MESH_MEMBERSHIP_KINDS,
+  readsKindsIn: {
+    'istio-sidecar': [KINDS.configMap],
+    'istio-ambient': [KINDS.daemonSet, KINDS.deployment],
+  },
   why: 'Proxies only upgrade when pods restart; after a control-plane upgrade old proxies miss fixes and may fall out of the supported version skew (IST0158).',
   run(context) {
     const { workload, detection } = context;

@@ -6,6 +6,7 @@ import {
   findMeshProxies,
   MESH_INIT_CONTAINERS,
 } from '../detect/proxyContainers';
+import { KINDS } from '../model/kubeObject';
 import { allContainers } from '../model/podSpec';
 import { workloadRef } from '../workloads/workload';
 import { ALL_MESHES, orPass, workloadLabel } from './helpers';
@@ -20,6 +21,7 @@ export const foreignSidecarCheck: ReadinessCheck = {
   reads: [
     'pod template and pods: containers[] and initContainers[] names and images',
   ],
+  readsKinds: [KINDS.pod],
   why: "Two proxies in one pod fight over the same traffic; the old mesh's injection must be removed before moving to a new one.",
   run(context) {
     const { workload } = context;

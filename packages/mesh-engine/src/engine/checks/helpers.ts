@@ -1,6 +1,6 @@
 import { MeshId } from '@meshwise/backstage-plugin-service-mesh-common';
 import { isMeshContainer } from '../detect/proxyContainers';
-import { KubeObjectRef, refOf } from '../model/kubeObject';
+import { KINDS, KubeObjectRef, refOf } from '../model/kubeObject';
 import { ContainerView, allContainers } from '../model/podSpec';
 import { ServiceView } from '../model/service';
 import { templateField, Workload, workloadRef } from '../workloads/workload';
@@ -15,6 +15,17 @@ export const ALL_MESHES: readonly MeshId[] = [
   'cilium',
   'aws-app-mesh',
   'osm',
+];
+
+/**
+ * What detection reads to say which meshes a workload is in or enrolled in
+ * (`meshesOf`, `detection.mesh`): Namespace labels and annotations, proxies
+ * on live pods, and Cilium's annotation on Services.
+ */
+export const MESH_MEMBERSHIP_KINDS: readonly string[] = [
+  KINDS.namespace,
+  KINDS.pod,
+  KINDS.service,
 ];
 
 export function passed(context: CheckContext, message: string): CheckFinding {

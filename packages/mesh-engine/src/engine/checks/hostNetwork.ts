@@ -9,6 +9,7 @@ export const hostNetworkCheck: ReadinessCheck = {
   category: 'readiness',
   meshes: ['istio-sidecar', 'istio-ambient', 'linkerd', 'cilium'],
   reads: ['pod template spec.hostNetwork'],
+  readsKinds: [],
   why: 'hostNetwork pods share the node network namespace, so no mesh injects or captures them; they are left out of adoption counts.',
   run(context) {
     const { workload } = context;

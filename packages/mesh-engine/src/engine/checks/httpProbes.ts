@@ -1,4 +1,5 @@
 import { MeshId } from '@meshwise/backstage-plugin-service-mesh-common';
+import { KINDS } from '../model/kubeObject';
 import { templateField, workloadRef } from '../workloads/workload';
 import { appContainers, orPass, passed, workloadLabel } from './helpers';
 import { CheckFinding, ReadinessCheck } from './types';
@@ -19,6 +20,7 @@ export const httpProbesCheck: ReadinessCheck = {
     `annotation ${CONSUL_OVERWRITE}`,
     'Linkerd Server and policy.linkerd.io HTTPRoute objects',
   ],
+  readsKinds: [KINDS.linkerdServer, KINDS.linkerdHttpRoute],
   why: 'The kubelet has no mesh certificate: with strict mTLS its HTTP probes fail unless the mesh rewrites them (Istio does by default) or explicitly authorizes them (Linkerd, once a Server has HTTPRoutes).',
   run(context) {
     const { workload, resources } = context;

@@ -12,7 +12,7 @@ import { orPass } from './helpers';
 import { ISTIO_OPAQUE_PROTOCOLS, istioPortProtocol } from './protocols';
 import { CheckContext, CheckFinding, ReadinessCheck } from './types';
 
-const GRPC_ROUTE = 'GRPCRoute.gateway.networking.k8s.io';
+export const GRPC_ROUTE = 'GRPCRoute.gateway.networking.k8s.io';
 
 interface RouteTarget {
   object: KubeObject;
@@ -145,6 +145,12 @@ export const httpRoutesOnTcpPortsCheck: ReadinessCheck = {
     'VirtualService spec.hosts/gateways/http[].match[].port/route[].destination',
     'HTTPRoute / GRPCRoute spec.parentRefs (kind Service) and backendRefs',
     'Service spec.ports[].name/appProtocol',
+  ],
+  readsKinds: [
+    KINDS.istioVirtualService,
+    KINDS.gatewayApiHttpRoute,
+    GRPC_ROUTE,
+    KINDS.service,
   ],
   why: 'Istio applies HTTP routes only on ports it proxies as HTTP: on a port declared TCP (or on its auto-TCP list) the routes are ignored, so retries, timeouts and traffic splits silently do nothing.',
   run(context) {

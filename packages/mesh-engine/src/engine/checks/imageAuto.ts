@@ -2,6 +2,7 @@ import { workloadRef } from '../workloads/workload';
 import {
   appContainers,
   containerField,
+  MESH_MEMBERSHIP_KINDS,
   orPass,
   workloadLabel,
 } from './helpers';
@@ -14,6 +15,7 @@ export const imageAutoCheck: ReadinessCheck = {
   category: 'readiness',
   meshes: ['istio-sidecar'],
   reads: ['pod template containers[].image', 'Namespace injection labels'],
+  readsKinds: MESH_MEMBERSHIP_KINDS,
   why: 'Gateway deployments use `image: auto` for the injector to fill in; without injection the image never resolves and the pod cannot start (IST0146/IST0147).',
   run(context) {
     const { workload, detection } = context;

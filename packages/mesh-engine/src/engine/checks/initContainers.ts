@@ -4,6 +4,7 @@ import { workloadRef } from '../workloads/workload';
 import {
   appContainers,
   containerField,
+  MESH_MEMBERSHIP_KINDS,
   orPass,
   workloadLabel,
 } from './helpers';
@@ -80,6 +81,8 @@ export const initNetworkCheck: ReadinessCheck = {
     'config.linkerd.io/skip-outbound-ports',
     'consul.hashicorp.com/enable-consul-dataplane-as-sidecar',
   ],
+  // Native sidecar mode comes from the detection.
+  readsKinds: MESH_MEMBERSHIP_KINDS,
   why: 'With classic sidecars, init containers run before the proxy while iptables already redirects their traffic, so network calls fail or hang.',
   run(context) {
     const { workload } = context;

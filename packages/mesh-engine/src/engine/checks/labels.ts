@@ -1,3 +1,4 @@
+import { KINDS } from '../model/kubeObject';
 import { templateField, workloadRef } from '../workloads/workload';
 import { orPass, passed, serviceRef, workloadLabel } from './helpers';
 import { CheckFinding, ReadinessCheck } from './types';
@@ -20,6 +21,7 @@ export const appLabelCheck: ReadinessCheck = {
   category: 'readiness',
   meshes: ['istio-sidecar', 'istio-ambient', 'kuma'],
   reads: APP_LABELS.map(label => `pod template label ${label}`),
+  readsKinds: [],
   why: 'Telemetry, Kiali and policies name workloads by app label; without one Istio falls back to the workload name and Kiali reports "Missing App".',
   run(context) {
     const { workload } = context;
@@ -55,6 +57,7 @@ export const versionLabelCheck: ReadinessCheck = {
   category: 'readiness',
   meshes: ['istio-sidecar', 'istio-ambient'],
   reads: VERSION_LABELS.map(label => `pod template label ${label}`),
+  readsKinds: [],
   why: 'Without a version label Istio reports every pod as revision "latest", and subsets and canary routing have nothing to select on.',
   run(context) {
     const { workload } = context;
@@ -100,6 +103,7 @@ export const annotationAsLabelCheck: ReadinessCheck = {
     'Service annotation mirror.linkerd.io/exported',
     'pod template annotation kuma.io/sidecar-injection',
   ],
+  readsKinds: [KINDS.service],
   why: 'Meshes only read each key from one place: a Linkerd config key set as a label, or a Kuma injection label set as an annotation, is silently ignored (or deprecated).',
   run(context) {
     const { workload } = context;

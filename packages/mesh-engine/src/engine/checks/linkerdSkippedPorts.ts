@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { asScalarString, asStringMap, getPath } from '../model/access';
-import { KubeObject } from '../model/kubeObject';
+import { KINDS, KubeObject } from '../model/kubeObject';
 import { resolveContainerPort } from '../model/podSpec';
 import { templateField, workloadRef } from '../workloads/workload';
 import { appContainers, orPass, workloadLabel } from './helpers';
@@ -68,6 +68,7 @@ export const linkerdSkippedPortsCheck: ReadinessCheck = {
     `annotation ${SKIP_INBOUND} (pod template, Namespace)`,
     'ConfigMap linkerd-config values proxyInit.ignoreInboundPorts',
   ],
+  readsKinds: [KINDS.namespace, KINDS.configMap, KINDS.service],
   why: 'Linkerd skips ports 4567 and 4568 by default (Galera): traffic to them bypasses the proxy, so it gets no mTLS, no policy and no metrics.',
   run(context) {
     const { workload } = context;

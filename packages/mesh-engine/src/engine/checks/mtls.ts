@@ -2,9 +2,16 @@ import {
   MESH_DISPLAY_NAMES,
   MeshId,
 } from '@meshwise/backstage-plugin-service-mesh-common';
+import { MTLS_POLICY_KINDS } from '../detect/mtls';
+import { grantListRemediation } from '../detect/unreadableKinds';
 import { workloadRef } from '../workloads/workload';
-import { notEvaluated, passed, workloadLabel } from './helpers';
-import { ALL_MESHES } from './helpers';
+import {
+  ALL_MESHES,
+  MESH_MEMBERSHIP_KINDS,
+  notEvaluated,
+  passed,
+  workloadLabel,
+} from './helpers';
 import { ReadinessCheck } from './types';
 
 const STRICT_SNIPPETS: Partial<Record<MeshId, (namespace: string) => string>> =
@@ -57,6 +64,11 @@ export const mtlsNotStrictCheck: ReadinessCheck = {
     'App Mesh VirtualNode listeners[].tls.mode',
     'Cilium namespace label io.cilium/mtls-enabled',
   ],
+  // The policy kinds of the workload's mesh; Linkerd's and Cilium's
+  // ConfigMaps may not be needed (an annotation or label decides first), so
+  // the detection reports them in `mtls.unreadableKinds` instead.
+  readsKinds: MESH_MEMBERSHIP_KINDS,
+  readsKindsIn: MTLS_POLICY_KINDS,
   why: 'Until mTLS is strict the workload still accepts plaintext; this tracks where that is so, it does not block.',
   run(context) {
     const { workload, detection } = context;
@@ -66,11 +78,14 @@ export const mtlsNotStrictCheck: ReadinessCheck = {
       return [passed(context, detection.mtls.source)];
     if (detection.mtls.unreadableKinds)
       return [
-        notEvaluated(
-          context,
-          `mTLS for ${workloadLabel(workload)} is ${detection.mtls.source}`,
-          'Grant the Meshwise service account `list` on the kind named, cluster-wide.',
-        ),
+        {
+          ...notEvaluated(
+            context,
+            `mTLS for ${workloadLabel(workload)} is ${detection.mtls.source}`,
+            grantListRemediation(detection.mtls.unreadableKinds),
+          ),
+          unreadableKinds: detection.mtls.unreadableKinds,
+        },
       ];
     return [
       {

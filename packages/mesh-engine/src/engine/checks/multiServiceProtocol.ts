@@ -1,3 +1,4 @@
+import { KINDS } from '../model/kubeObject';
 import { resolveContainerPort } from '../model/podSpec';
 import { workloadRef } from '../workloads/workload';
 import { orPass, workloadLabel } from './helpers';
@@ -19,6 +20,7 @@ export const multiServiceProtocolCheck: ReadinessCheck = {
   reads: [
     'Services selecting the pod template: spec.ports[].port/targetPort/name/appProtocol',
   ],
+  readsKinds: [KINDS.service],
   why: 'Istio builds one inbound listener per container port; two Services that expose it with different protocols (IST0116) or different ports (IST0137) make it pick one and break the other.',
   run(context) {
     const { workload } = context;

@@ -1,5 +1,6 @@
 import { MeshId } from '@meshwise/backstage-plugin-service-mesh-common';
 import { ControlPlaneFacts } from '../cluster/controlPlane';
+import { KINDS } from '../model/kubeObject';
 import { notEvaluated, passed } from './helpers';
 import { CheckFinding, ReadinessCheck } from './types';
 
@@ -45,6 +46,7 @@ export const netCapabilitiesCheck: ReadinessCheck = {
     'Namespace label pod-security.kubernetes.io/enforce',
     'DaemonSets istio-cni-node, linkerd-cni, kuma-cni',
   ],
+  readsKinds: [KINDS.namespace, KINDS.daemonSet],
   why: 'Sidecar meshes set up iptables from an init container that needs NET_ADMIN/NET_RAW or root; Pod Security "restricted" forbids that unless the mesh CNI plugin does the work instead.',
   run(context) {
     const { workload, controlPlane } = context;

@@ -1,3 +1,4 @@
+import { KINDS } from '../model/kubeObject';
 import { resolveContainerPort } from '../model/podSpec';
 import { templateField, workloadRef } from '../workloads/workload';
 import { orPass, serviceRef, workloadLabel } from './helpers';
@@ -22,6 +23,7 @@ export const opaqueMismatchCheck: ReadinessCheck = {
     `Service annotation ${OPAQUE_PORTS}`,
     `pod template / Namespace annotation ${OPAQUE_PORTS}`,
   ],
+  readsKinds: [KINDS.service, KINDS.namespace],
   why: 'Linkerd decides opaqueness on both sides: a port opaque on only one side gets protocol detection on the other, which stalls server-first protocols.',
   run(context) {
     const { workload } = context;

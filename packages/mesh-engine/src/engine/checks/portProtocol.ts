@@ -41,6 +41,7 @@ export const portProtocolCheck: ReadinessCheck = {
   category: 'readiness',
   meshes: ['istio-sidecar', 'istio-ambient', 'linkerd', 'kuma'],
   reads: ['Service spec.ports[].name', 'Service spec.ports[].appProtocol'],
+  readsKinds: [KINDS.service],
   why: 'Without a declared protocol Istio sniffs (IST0118; Kiali KIA0601 shows it as an error) and Kuma treats the port as plain TCP, losing L7 routing, retries and metrics. Linkerd detects the protocol itself, so the declaration is optional there.',
   run(context) {
     const findings: CheckFinding[] = [];
@@ -113,6 +114,7 @@ export const externalNameTcpCheck: ReadinessCheck = {
     'ExternalName Service spec.ports[].name',
     'Service labels app / app.kubernetes.io/name',
   ],
+  readsKinds: [KINDS.service],
   why: 'Istio needs a specific protocol on ExternalName Service ports; `tcp` or an unknown name makes it treat all traffic to the external host as one opaque TCP stream (IST0150).',
   run(context) {
     const { workload, index } = context;

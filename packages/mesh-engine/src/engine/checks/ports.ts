@@ -1,4 +1,5 @@
 import { MeshId } from '@meshwise/backstage-plugin-service-mesh-common';
+import { KINDS } from '../model/kubeObject';
 import { resolveContainerPort } from '../model/podSpec';
 import { workloadRef } from '../workloads/workload';
 import {
@@ -17,6 +18,7 @@ export const udpCheck: ReadinessCheck = {
   category: 'readiness',
   meshes: ['istio-sidecar', 'istio-ambient', 'linkerd', 'cilium'],
   reads: ['containers[].ports[].protocol', 'Service spec.ports[].protocol'],
+  readsKinds: [KINDS.service],
   why: 'Meshes proxy TCP only: UDP traffic gets no mTLS, no policy and no metrics.',
   run(context) {
     const { workload } = context;
@@ -93,6 +95,7 @@ export const reservedPortsCheck: ReadinessCheck = {
     'containers[].ports[].containerPort',
     'Service spec.ports[].targetPort',
   ],
+  readsKinds: [KINDS.service],
   why: 'The proxy binds its own ports inside the pod; an application port on one of them fails to bind or has its traffic swallowed.',
   run(context) {
     const { workload } = context;

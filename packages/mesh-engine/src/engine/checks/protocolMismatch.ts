@@ -1,4 +1,5 @@
 import { MeshId } from '@meshwise/backstage-plugin-service-mesh-common';
+import { KINDS } from '../model/kubeObject';
 import { ServicePortView } from '../model/service';
 import {
   appMeshListenerProtocol,
@@ -73,6 +74,8 @@ export const protocolMismatchCheck: ReadinessCheck = {
     'App Mesh VirtualNode spec.listeners[].portMapping.protocol',
     'containers[].ports[].name',
   ],
+  readsKinds: [KINDS.service],
+  readsKindsIn: { 'aws-app-mesh': [KINDS.appMeshVirtualNode] },
   why: 'The mesh proxies a port as the Service declares it: a gRPC or HTTP/2 listener behind a port named http is proxied as HTTP/1.1 by Istio, and one named tcp loses L7 routing; the App Mesh listener says what the port really speaks.',
   run(context) {
     const { workload, resources } = context;

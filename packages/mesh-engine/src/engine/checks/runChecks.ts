@@ -2,8 +2,14 @@ import { MeshId } from '@meshwise/backstage-plugin-service-mesh-common';
 import { ClusterIndex } from '../cluster/clusterIndex';
 import { controlPlaneFacts } from '../cluster/controlPlane';
 import { MeshDetection } from '@meshwise/backstage-plugin-service-mesh-common';
+import {
+  describeKinds,
+  grantListRemediation,
+  unreadableAmong,
+} from '../detect/unreadableKinds';
 import { findMeshResources } from '../workloads/meshResources';
 import { Workload, workloadRef } from '../workloads/workload';
+import { meshesOf } from './enrolment';
 import { READINESS_CHECKS } from './registry';
 import {
   CheckContext,
@@ -28,9 +34,11 @@ export function minSeverity(a: CheckSeverity, b: CheckSeverity): CheckSeverity {
 }
 
 /**
- * Runs every check on one workload. A check that throws (a bug, or input
- * shaped in a way nobody foresaw) becomes a `not-evaluated` result instead of
- * failing the whole assessment.
+ * Runs every check on one workload. A check that reads a kind that could not
+ * be listed is not run: an empty list would make it pass or fail on a guess,
+ * so it gives one `not-evaluated` result naming the kinds. A check that
+ * throws (a bug, or input shaped in a way nobody foresaw) becomes a
+ * `not-evaluated` result instead of failing the whole assessment.
  */
 export function runReadinessChecks(
   workload: Workload,
@@ -46,6 +54,24 @@ export function runReadinessChecks(
     controlPlane: controlPlaneFacts(index),
   };
   return checks.flatMap(check => {
+    const unreadable = unreadableKindsFor(check, context);
+    if (unreadable.length > 0) {
+      return [
+        {
+          checkId: check.id,
+          status: 'not-evaluated' as const,
+          severity: check.severity,
+          object: workloadRef(workload),
+          message: `not evaluated: ${describeKinds(
+            unreadable,
+          )} could not be listed, and this check reads ${
+            unreadable.length > 1 ? 'them' : 'it'
+          }`,
+          remediation: grantListRemediation(unreadable),
+          unreadableKinds: unreadable,
+        },
+      ];
+    }
     try {
       return check.run(context).map(finding => ({
         checkId: check.id,
@@ -66,6 +92,22 @@ export function runReadinessChecks(
       ];
     }
   });
+}
+
+/**
+ * The kinds a check reads for this workload that could not be listed: its
+ * `readsKinds`, plus its `readsKindsIn` of the meshes the workload is in or
+ * enrolled in. A mesh's own kinds do not count for workloads outside it.
+ */
+export function unreadableKindsFor(
+  check: ReadinessCheck,
+  context: CheckContext,
+): string[] {
+  if (context.index.unreadableKinds.length === 0) return [];
+  const inMeshes = check.readsKindsIn
+    ? meshesOf(context).flatMap(mesh => check.readsKindsIn?.[mesh] ?? [])
+    : [];
+  return unreadableAmong(context.index, [...check.readsKinds, ...inMeshes]);
 }
 
 function headlineSeverity(

@@ -1,4 +1,5 @@
 import { MeshId } from '@meshwise/backstage-plugin-service-mesh-common';
+import { KINDS } from '../model/kubeObject';
 import { resolveContainerPort } from '../model/podSpec';
 import { ServicePortView } from '../model/service';
 import { declaredPortProtocol } from './declaredProtocol';
@@ -31,6 +32,8 @@ export const serverFirstCheck: ReadinessCheck = {
     'containers[].ports[].name',
     'annotation config.linkerd.io/opaque-ports (pod template, Service, Namespace)',
   ],
+  readsKinds: [KINDS.service, KINDS.namespace],
+  readsKindsIn: { 'aws-app-mesh': [KINDS.appMeshVirtualNode] },
   why: 'In server-first protocols (MySQL/MariaDB, SMTP, NATS, Galera) the server speaks first, so protocol sniffing waits for client bytes that never come and connections stall; the port must be declared TCP (Istio) or opaque (Linkerd).',
   run(context) {
     const { workload, resources } = context;

@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { asBoolean, asStringMap, getPath } from '../model/access';
-import { KubeObject } from '../model/kubeObject';
+import { KINDS, KubeObject } from '../model/kubeObject';
 import { templateField, workloadRef } from '../workloads/workload';
 import { passed, workloadLabel } from './helpers';
 import { ReadinessCheck } from './types';
@@ -42,6 +42,7 @@ export const serviceAccountTokenCheck: ReadinessCheck = {
     'ServiceAccount automountServiceAccountToken',
     'ConfigMap linkerd-config values identity.serviceAccountTokenProjection',
   ],
+  readsKinds: [KINDS.configMap, KINDS.serviceAccount],
   why: 'With identity token projection turned off, Linkerd skips injection when the service account token is not mounted, because the proxy proves its identity with it.',
   run(context) {
     const { workload, controlPlane } = context;

@@ -1,3 +1,4 @@
+import { KINDS } from '../model/kubeObject';
 import { consulServiceName } from '../workloads/meshResources';
 import { templateField, workloadRef } from '../workloads/workload';
 import { orPass, passed, serviceRef, workloadLabel } from './helpers';
@@ -11,6 +12,7 @@ export const serviceAssociationCheck: ReadinessCheck = {
   category: 'readiness',
   meshes: ['consul', 'istio-sidecar', 'aws-app-mesh'],
   reads: ['Service spec.selector vs pod template labels'],
+  readsKinds: [KINDS.service],
   why: 'Consul registers mesh services from Kubernetes Services and refuses pods without one; Istio names and routes workloads by their Services.',
   run(context) {
     const { workload } = context;
@@ -60,6 +62,7 @@ export const headlessCheck: ReadinessCheck = {
     'Service spec.clusterIP',
     'pod template annotation config.linkerd.io/opaque-ports',
   ],
+  readsKinds: [KINDS.service],
   why: 'Clients of headless Services call pod IPs directly: Linkerd does not apply appProtocol there, and Istio routing rules do not match pod-IP traffic.',
   run(context) {
     const { workload } = context;
@@ -99,6 +102,7 @@ export const consulServiceAccountNameCheck: ReadinessCheck = {
     'pod template spec.serviceAccountName',
     'annotation consul.hashicorp.com/connect-service',
   ],
+  readsKinds: [KINDS.service],
   why: 'With Consul ACLs enabled, a pod can only register as the service named like its ServiceAccount.',
   run(context) {
     const { workload } = context;

@@ -44,6 +44,24 @@ export interface ReadinessCheck {
   meshes: readonly MeshId[];
   /** The fields the check reads, for the UI and the docs. */
   reads: readonly string[];
+  /**
+   * Group-kind keys (as in `KINDS`) whose objects the result depends on,
+   * directly or through the workload's Services, Namespace and pods, its
+   * mesh resources, the control-plane facts or the detection; `[]` for a
+   * check on the workload alone. When one could not be listed the check
+   * does not run: its result is `not-evaluated`, naming the kind
+   * (`runChecks.ts`), since an empty list would pass or fail on a guess.
+   */
+  readsKinds: readonly string[];
+  /**
+   * Kinds of a mesh's own API that matter only for workloads in or enrolled
+   * in that mesh (its detected mesh or another one seen on it), e.g. App
+   * Mesh VirtualNodes, whose listeners describe a workload only while it is
+   * on App Mesh. So a forbidden CRD of a mesh the workload does not use
+   * leaves the check evaluated. A kind the check needs for every workload
+   * (an Istio policy an Istio readiness check reads) goes in `readsKinds`.
+   */
+  readsKindsIn?: Readonly<Partial<Record<MeshId, readonly string[]>>>;
   /** One sentence: why this matters. */
   why: string;
   /**

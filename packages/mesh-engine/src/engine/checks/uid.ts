@@ -50,6 +50,7 @@ export const uid1337Check: ReadinessCheck = {
     'pod template spec.securityContext.runAsUser',
     'pod template spec.{containers,initContainers}[].securityContext.runAsUser',
   ],
+  readsKinds: [],
   why: 'Istio and App Mesh proxies run as UID 1337 and iptables lets that UID bypass capture, so an app running as 1337 escapes the mesh (IST0144).',
   run(context) {
     const findings: CheckFinding[] = uidUses(context)
@@ -107,6 +108,7 @@ export const uidOtherProxyCheck: ReadinessCheck = {
   category: 'readiness',
   meshes: ['linkerd', 'consul', 'kuma', 'osm'],
   reads: uid1337Check.reads,
+  readsKinds: [],
   why: "A process running as the proxy's UID is not redirected through the proxy; Consul's webhook refuses such pods outright.",
   run(context) {
     const findings: CheckFinding[] = [];

@@ -103,7 +103,7 @@ export function detectMesh(
           }
         : undefined,
     mtls: detectMtls(mesh, workload, index, resources),
-    proxy: detectProxyFreshness(mesh, workload, context.controlPlane),
+    proxy: detectProxyFreshness(mesh, workload, index, context.controlPlane),
     conflicts: findConflicts(observations, withFacts, enrolled, workload),
     otherMeshes: [
       ...new Set([...withFacts, ...enrolled].map(o => o.signature.mesh)),

@@ -1,9 +1,12 @@
 import { DetectedMesh } from '@meshwise/backstage-plugin-service-mesh-common';
+import { ClusterIndex } from '../cluster/clusterIndex';
 import { ControlPlaneFacts } from '../cluster/controlPlane';
 import { imageTag, parseImage } from '../cluster/images';
+import { KINDS } from '../model/kubeObject';
 import { PodTemplateView } from '../model/podSpec';
 import { Workload } from '../workloads/workload';
 import { findMeshProxies, FoundProxy } from './proxyContainers';
+import { describeKinds, unreadableAmong } from './unreadableKinds';
 import { ProxyFreshness } from '@meshwise/backstage-plugin-service-mesh-common';
 
 interface ProxiedPod {
@@ -18,11 +21,13 @@ interface ProxiedPod {
  * ConfigMap of the pod's revision (IST0158) and the actual revision with the
  * namespace's; Linkerd compares `linkerd.io/proxy-version` with the control
  * plane's pods; ambient compares ztunnel with istiod. Other meshes have no
- * upstream checker, so the answer is `unknown`.
+ * upstream checker, so the answer is `unknown`. What the comparison needs
+ * but could not be listed also makes it `unknown`, naming the kind.
  */
 export function detectProxyFreshness(
   mesh: DetectedMesh,
   workload: Workload,
+  index: ClusterIndex,
   controlPlane: ControlPlaneFacts,
 ): ProxyFreshness | undefined {
   if (mesh === 'none') return undefined;
@@ -31,6 +36,17 @@ export function detectProxyFreshness(
   }
   if (mesh === 'istio-ambient') {
     const { ztunnelVersion, istiodVersion } = controlPlane.istio;
+    const unread = unreadableAmong(index, [KINDS.daemonSet, KINDS.deployment]);
+    if (unread.length > 0) {
+      return {
+        proxyVersion: ztunnelVersion,
+        controlPlaneVersion: istiodVersion,
+        stale: 'unknown',
+        source: `not evaluated: ${describeKinds(
+          unread,
+        )} could not be listed, so the ztunnel and istiod versions are unknown`,
+      };
+    }
     if (!ztunnelVersion || !istiodVersion) {
       return {
         proxyVersion: ztunnelVersion,
@@ -56,7 +72,7 @@ export function detectProxyFreshness(
   const proxyVersion = imageTag(pods[0].proxy.container.image);
   switch (mesh) {
     case 'istio-sidecar':
-      return istioFreshness(pods, workload, controlPlane);
+      return istioFreshness(pods, workload, index, controlPlane);
     case 'linkerd':
       return linkerdFreshness(pods, controlPlane);
     default:
@@ -109,6 +125,7 @@ function actualIstioRevision(view: PodTemplateView): string | undefined {
 function istioFreshness(
   pods: ProxiedPod[],
   workload: Workload,
+  index: ClusterIndex,
   controlPlane: ControlPlaneFacts,
 ): ProxyFreshness {
   const desired = workload.namespaceObject?.metadata.labels?.['istio.io/rev'];
@@ -131,6 +148,16 @@ function istioFreshness(
     candidate => candidate.revision === revision,
   );
   const controlPlaneVersion = injector?.tag ?? controlPlane.istio.istiodVersion;
+  if (!index.isReadable(KINDS.configMap)) {
+    return {
+      proxyVersion,
+      controlPlaneVersion,
+      stale: 'unknown',
+      source: `not evaluated: ${describeKinds([
+        KINDS.configMap,
+      ])} could not be listed, so the proxy image ConfigMap istio-sidecar-injector injects for revision ${revision} is unknown`,
+    };
+  }
   if (!injector?.expectedProxyImage) {
     return {
       proxyVersion,

@@ -11,22 +11,32 @@ import {
 import { KINDS, KubeObject } from '../model/kubeObject';
 import { WorkloadMeshResources } from '../workloads/meshResources';
 import { Workload } from '../workloads/workload';
+import { describeKinds, unreadableAmong } from './unreadableKinds';
 import {
   MtlsMode,
   MtlsStatus,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 
+const CONSUL_PROXY_DEFAULTS = 'ProxyDefaults.consul.hashicorp.com';
+
 /**
  * The kinds whose objects decide a mesh's mTLS mode. When one could not be
  * listed (a 403 on an optional kind), its absence proves nothing: an unseen
  * STRICT policy may exist, so the mode is not evaluated rather than guessed.
- * Linkerd's ConfigMap is handled in `linkerdMtls` (annotations may decide first).
+ * Linkerd's and Cilium's ConfigMaps are handled in `linkerdMtls` and
+ * `ciliumMtls` (a label or annotation may decide first).
  */
-const MTLS_POLICY_KINDS: Partial<Record<DetectedMesh, string[]>> = {
+export const MTLS_POLICY_KINDS: Readonly<
+  Partial<Record<DetectedMesh, readonly string[]>>
+> = {
   'istio-sidecar': [KINDS.istioPeerAuthentication],
   'istio-ambient': [KINDS.istioPeerAuthentication],
-  kuma: [KINDS.kumaMeshTls, KINDS.kumaMesh],
-  consul: [KINDS.consulServiceDefaults, KINDS.consulMesh],
+  kuma: [KINDS.kumaMeshTls, KINDS.kumaMeshIdentity, KINDS.kumaMesh],
+  consul: [
+    KINDS.consulServiceDefaults,
+    CONSUL_PROXY_DEFAULTS,
+    KINDS.consulMesh,
+  ],
   'aws-app-mesh': [KINDS.appMeshVirtualNode],
 };
 
@@ -40,9 +50,7 @@ export function detectMtls(
   index: ClusterIndex,
   resources: WorkloadMeshResources,
 ): MtlsStatus {
-  const unreadable = (MTLS_POLICY_KINDS[mesh] ?? []).filter(
-    kind => !index.isReadable(kind),
-  );
+  const unreadable = unreadableAmong(index, MTLS_POLICY_KINDS[mesh] ?? []);
   if (unreadable.length > 0) return notEvaluated(unreadable);
   switch (mesh) {
     case 'istio-sidecar':
@@ -61,7 +69,7 @@ export function detectMtls(
     case 'aws-app-mesh':
       return appMeshMtls(resources);
     case 'cilium':
-      return ciliumMtls(workload);
+      return ciliumMtls(workload, index);
     case 'osm':
       return {
         mode: 'unknown',
@@ -76,21 +84,11 @@ export function detectMtls(
 function notEvaluated(kinds: string[]): MtlsStatus {
   return {
     mode: 'unknown',
-    source: `not evaluated: ${kinds
-      .map(describeKind)
-      .join(
-        ', ',
-      )} could not be listed, so the mTLS mode that applies is unknown`,
+    source: `not evaluated: ${describeKinds(
+      kinds,
+    )} could not be listed, so the mTLS mode that applies is unknown`,
     unreadableKinds: kinds,
   };
-}
-
-/** `PeerAuthentication.security.istio.io` → `PeerAuthentication (security.istio.io)` */
-function describeKind(groupKind: string): string {
-  const dot = groupKind.indexOf('.');
-  return dot < 0
-    ? groupKind
-    : `${groupKind.slice(0, dot)} (${groupKind.slice(dot + 1)})`;
 }
 
 const ISTIO_MODES: Record<string, MtlsMode> = {
@@ -181,7 +179,7 @@ function linkerdMtls(workload: Workload, index: ClusterIndex): MtlsStatus {
   const fromNamespace =
     workload.namespaceObject?.metadata.annotations?.[LINKERD_POLICY];
   if (!fromPod && !fromNamespace && !index.isReadable('ConfigMap'))
-    return notEvaluated(['ConfigMap']);
+    return notEvaluated([KINDS.configMap]);
   const fromChart = controlPlaneFacts(index).linkerd.defaultInboundPolicy;
   const candidates: Array<[string | undefined, string]> = [
     [fromPod, `${workload.kind} ${workload.name} pod template annotation`],
@@ -279,7 +277,7 @@ function consulMtls(
   resources: WorkloadMeshResources,
   index: ClusterIndex,
 ): MtlsStatus {
-  const proxyDefaults = index.list('ProxyDefaults.consul.hashicorp.com');
+  const proxyDefaults = index.list(CONSUL_PROXY_DEFAULTS);
   const declaring = [
     ...resources.consul.serviceDefaults,
     ...proxyDefaults,
@@ -336,9 +334,12 @@ function appMeshMtls(resources: WorkloadMeshResources): MtlsStatus {
   return { mode: 'off', source: `${where} ${modes.join(', ')}` };
 }
 
-function ciliumMtls(workload: Workload): MtlsStatus {
+function ciliumMtls(workload: Workload, index: ClusterIndex): MtlsStatus {
   const labels = workload.namespaceObject?.metadata.labels ?? {};
   if (labels['io.cilium/mtls-enabled'] === 'true') {
+    // Encryption needs cilium-config enable-ztunnel too.
+    if (!index.isReadable(KINDS.configMap))
+      return notEvaluated([KINDS.configMap]);
     return {
       mode: 'unknown',
       source: `Namespace ${workload.namespace} label io.cilium/mtls-enabled=true: ztunnel encrypts TCP between enrolled pods; whether plaintext from outside is refused is not visible in objects`,

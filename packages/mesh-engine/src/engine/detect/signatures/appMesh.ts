@@ -1,5 +1,7 @@
+import { KINDS } from '../../model/kubeObject';
 import { findMeshResources } from '../../workloads/meshResources';
 import { describeProxy, findMeshProxies } from '../proxyContainers';
+import { describeKinds } from '../unreadableKinds';
 import { describe, intent, MeshSignature, NO_INTENT } from './types';
 
 const WEBHOOK = 'appmesh.k8s.aws/sidecarInjectorWebhook';
@@ -8,8 +10,9 @@ const WEBHOOK = 'appmesh.k8s.aws/sidecarInjectorWebhook';
  * AWS App Mesh (discontinued 2026-09-30): namespace label
  * `appmesh.k8s.aws/sidecarInjectorWebhook=enabled`, overridden by the pod
  * annotation of the same key. A VirtualNode whose podSelector matches the
- * template is supporting evidence. Injected pods run `envoy` + `proxyinit`
- * with `APPMESH_*` environment variables.
+ * template is supporting evidence (when VirtualNodes could not be listed,
+ * the evidence says so rather than nothing). Injected pods run `envoy` +
+ * `proxyinit` with `APPMESH_*` environment variables.
  */
 export const appMeshSignature: MeshSignature = {
   mesh: 'aws-app-mesh',
@@ -33,6 +36,20 @@ export const appMeshSignature: MeshSignature = {
       result = intent('enrolled', 'aws-app-mesh', text.namespaceLabel(WEBHOOK));
     }
     if (result.enrolled.length === 0) return result;
+    if (!context.index.isReadable(KINDS.appMeshVirtualNode)) {
+      return {
+        enrolled: [
+          ...result.enrolled,
+          {
+            kind: 'intent',
+            mesh: 'aws-app-mesh',
+            source: `not evaluated: ${describeKinds([
+              KINDS.appMeshVirtualNode,
+            ])} could not be listed, so whether one selects the pod template is unknown`,
+          },
+        ],
+      };
+    }
     const nodes = findMeshResources(context.workload, context.index).appMesh
       .virtualNodes;
     return {
