@@ -66,6 +66,18 @@ export interface Config {
       serviceAccountTokens?: { [clusterName: string]: string };
     };
 
+    /** Demo-only settings: never turn these on outside a demo. */
+    demo?: {
+      /**
+       * Back-fills this many days of generated adoption history (0 to 365)
+       * before the first day a scan rolled up, so a fresh demo shows a
+       * trend. The days are derived from the current assessments, stored as
+       * demo data and marked so in `GET /scorecard/history` and in the
+       * chart; real days are never overwritten. Default 0 (off).
+       */
+      backfillHistoryDays?: number;
+    };
+
     /** Migration tasks. */
     tasks?: {
       /**

@@ -10,6 +10,7 @@ import {
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { createClusterLocator } from './clusters/ClusterLocator';
 import { ServiceMeshStore } from './database/ServiceMeshStore';
+import { demoHistoryBackfill } from './demo/backfillHistory';
 import { packageVersion } from './packageVersion';
 import { MeshScanner } from './scanner/MeshScanner';
 import { readScanConfig } from './scanner/scanConfig';
@@ -114,6 +115,13 @@ export const serviceMeshPlugin = createBackendPlugin({
           runLease,
         });
 
+        // Demo only, off by default: generated past days after each scan.
+        const backfillDemoHistory = demoHistoryBackfill({
+          config,
+          history: store.history,
+          logger,
+        });
+
         // Global scope: with several replicas on PostgreSQL, one scan runs at a time.
         await scheduler.scheduleTask({
           id: SCAN_TASK_ID,
@@ -124,6 +132,7 @@ export const serviceMeshPlugin = createBackendPlugin({
           // its timeout, or the backend stops: the scan stops between pages.
           fn: async signal => {
             await scanner.scan('schedule', signal);
+            await backfillDemoHistory?.();
           },
         });
 
