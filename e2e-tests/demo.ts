@@ -14,8 +14,9 @@ export function requireChromium() {
 
 /**
  * Resolves once a scan has assessed every service of the demo catalog: the
- * first scan may run while the catalog is still ingesting (the demo scans
- * every minute). Asked once per worker.
+ * first scan may run while the catalog is still ingesting (the catalog
+ * follow-up then triggers another within a minute of start). Asked once per
+ * worker.
  */
 let demoAssessed: Promise<void> | undefined;
 

@@ -1,4 +1,5 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /** Configuration of the Meshwise service-mesh plugins. */
@@ -8,6 +9,24 @@ export interface Config {
      * starting shortly after the backend starts.
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+
+    /**
+     * The catalog follow-up: between scheduled scans, looks for entities in
+     * scope that have no assessment yet or whose Kubernetes annotations
+     * changed, and triggers a (full) scan when it finds any. On by default;
+     * off by default when the schedule is `{ trigger: manual }`.
+     */
+    followUp?: {
+      enabled?: boolean;
+      /**
+       * How often the catalog is looked at, e.g. `{ seconds: 30 }` or
+       * `'30s'`. Default 30 seconds; the first look is this long after the
+       * first scan is due.
+       */
+      frequency?: HumanDuration | string;
+      /** The least time between two scans it triggers. Default 60 seconds. */
+      minInterval?: HumanDuration | string;
+    };
 
     /** Which catalog entities are assessed. Default: kind Component, type service. */
     entities?: {
@@ -64,6 +83,18 @@ export interface Config {
        * @visibility secret
        */
       serviceAccountTokens?: { [clusterName: string]: string };
+    };
+
+    /** Demo-only settings: never turn these on outside a demo. */
+    demo?: {
+      /**
+       * Back-fills this many days of generated adoption history (0 to 365)
+       * before the first day a scan rolled up, so a fresh demo shows a
+       * trend. The days are derived from the current assessments, stored as
+       * demo data and marked so in `GET /scorecard/history` and in the
+       * chart; real days are never overwritten. Default 0 (off).
+       */
+      backfillHistoryDays?: number;
     };
 
     /** Migration tasks. */

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { ManifestFile } from '@meshwise/mesh-engine';
 import {
+  ManifestFile,
   ManifestFileSystem,
   readManifestTree,
   SkippedManifestFile,

@@ -3,14 +3,15 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { serviceMeshPermissions } from '@meshwise/backstage-plugin-service-mesh-common';
 import { loadMeshKnowledgeBase } from '@meshwise/mesh-engine';
 import { createClusterLocator } from './clusters/ClusterLocator';
 import { ServiceMeshStore } from './database/ServiceMeshStore';
+import { demoHistoryBackfill } from './demo/backfillHistory';
 import { packageVersion } from './packageVersion';
+import { CatalogFollowUp } from './scanner/catalogFollowUp';
 import { MeshScanner } from './scanner/MeshScanner';
-import { readScanConfig } from './scanner/scanConfig';
+import { readScanConfig, toMilliseconds } from './scanner/scanConfig';
 import { ScanRunLease } from './scanner/ScanRunLease';
 import { DefaultAssessmentService } from './service/AssessmentService';
 import { MeshAuthorizer } from './service/MeshAuthorizer';
@@ -23,14 +24,8 @@ import { GithubIssueSink } from './tasks/GithubIssueSink';
 /** The id of the scheduled scan, for `scheduler.triggerTask`. */
 export const SCAN_TASK_ID = 'service-mesh-scan';
 
-/** A schedule's duration (luxon `Duration` or `HumanDuration`) in milliseconds. */
-function toMilliseconds(
-  duration: HumanDuration | { toMillis(): number },
-): number {
-  return 'toMillis' in duration && typeof duration.toMillis === 'function'
-    ? duration.toMillis()
-    : durationToMilliseconds(duration as HumanDuration);
-}
+/** The id of the catalog follow-up, which triggers the scan for new entities. */
+export const FOLLOW_UP_TASK_ID = 'service-mesh-catalog-follow-up';
 
 /**
  * The service-mesh backend plugin: scans the catalog against its clusters
@@ -112,6 +107,13 @@ export const serviceMeshPlugin = createBackendPlugin({
           runLease,
         });
 
+        // Demo only, off by default: generated past days after each scan.
+        const backfillDemoHistory = demoHistoryBackfill({
+          config,
+          history: store.history,
+          logger,
+        });
+
         // Global scope: with several replicas on PostgreSQL, one scan runs at a time.
         await scheduler.scheduleTask({
           id: SCAN_TASK_ID,
@@ -122,8 +124,38 @@ export const serviceMeshPlugin = createBackendPlugin({
           // its timeout, or the backend stops: the scan stops between pages.
           fn: async signal => {
             await scanner.scan('schedule', signal);
+            await backfillDemoHistory?.();
           },
         });
+
+        if (scanConfig.followUp) {
+          const followUp = new CatalogFollowUp({
+            catalog: deps.catalog,
+            auth: deps.auth,
+            assessments: store.assessments,
+            scope: scanConfig.scope,
+            logger,
+            triggerScan: () => scheduler.triggerTask(SCAN_TASK_ID),
+            minIntervalMs: scanConfig.followUp.minIntervalMs,
+          });
+          // Global too: one replica looks at the catalog at a time.
+          await scheduler.scheduleTask({
+            id: FOLLOW_UP_TASK_ID,
+            frequency: scanConfig.followUp.frequency,
+            initialDelay: scanConfig.followUp.initialDelay,
+            timeout: { minutes: 5 },
+            scope: 'global',
+            fn: async signal => {
+              try {
+                await followUp.run(signal);
+              } catch (error) {
+                logger.warn(
+                  `Catalog follow-up failed: ${(error as Error).message}`,
+                );
+              }
+            },
+          });
+        }
 
         const authorizer = new MeshAuthorizer({
           catalog: deps.catalog,

@@ -81,8 +81,10 @@ export async function startScanBackend(options: {
       ...(options.extraFeatures ?? []),
     ],
   });
+  // The scan (run below by `scan`), then the catalog follow-up (not run).
   expect(tasks.map(t => [t.id, t.scope])).toEqual([
     ['service-mesh-scan', 'global'],
+    ['service-mesh-catalog-follow-up', 'global'],
   ]);
   /** Runs the scan task as the scheduler would, with its abort signal. */
   const scan = async (

@@ -6,6 +6,7 @@ import {
   StageHistoryQuery,
   StageHistoryResponse,
 } from '@meshwise/backstage-plugin-service-mesh-common';
+import { writeDemoHistory } from './demoHistory';
 import { historyFromChanges } from './historyFromChanges';
 import { chunks, isPostgres, toCount, utcDay } from './rows';
 
@@ -89,12 +90,13 @@ export class HistoryRepository {
           dimension_key: c.key ?? '',
           stage: c.stage,
           count: toCount(c.count),
+          demo: false,
         }));
         for (const batch of chunks(rows)) {
           await tx('mesh_stage_daily')
             .insert(batch)
             .onConflict(['day', 'dimension', 'dimension_key', 'stage'])
-            .merge(['count']);
+            .merge(['count', 'demo']);
         }
       }
     });
@@ -132,7 +134,7 @@ export class HistoryRepository {
     to: string,
   ): Promise<StageHistoryPoint[]> {
     const builder = this.#knex('mesh_stage_daily')
-      .select('day', 'dimension_key', 'stage', 'count')
+      .select('day', 'dimension_key', 'stage', 'count', 'demo')
       .whereBetween('day', [from, to])
       .orderBy('day')
       .orderBy('dimension_key');
@@ -150,6 +152,7 @@ export class HistoryRepository {
       dimension_key: string;
       stage: string;
       count: unknown;
+      demo: boolean | number;
     }[] = await builder;
 
     const points = new Map<string, StageHistoryPoint>();
@@ -164,6 +167,7 @@ export class HistoryRepository {
         point = { day: row.day, ...(group ? { group } : {}), counts: {} };
         points.set(key, point);
       }
+      if (row.demo) point.demo = true;
       point.counts[row.stage as AdoptionStage] = toCount(row.count);
     }
     return [...points.values()];
@@ -240,5 +244,19 @@ export class HistoryRepository {
   /** The day's counts, recomputed for the history when a scan ends. */
   async rollUpToday(now: Date = new Date()): Promise<void> {
     await this.rollUpDay(utcDay(now));
+  }
+
+  /**
+   * Demo only (`serviceMesh.demo.backfillHistoryDays`): fills the `days`
+   * before today that precede the first real roll-up with generated counts,
+   * marked as demo data. Returns the number of days written.
+   */
+  async backfillDemo(days: number, now: Date = new Date()): Promise<number> {
+    return this.#knex.transaction(async tx => {
+      if (isPostgres(this.#knex)) {
+        await tx.raw('SELECT pg_advisory_xact_lock(?)', [ROLL_UP_LOCK]);
+      }
+      return writeDemoHistory(tx, days, utcDay(now));
+    });
   }
 }

@@ -18,3 +18,51 @@ describe('readScanConfig', () => {
     );
   });
 });
+
+describe('readScanConfig: the catalog follow-up', () => {
+  const followUpOf = (serviceMesh: object) =>
+    readScanConfig(new ConfigReader({ serviceMesh })).followUp;
+
+  it('looks every 30 seconds from one look after the first scan, and scans at most once a minute, by default', () => {
+    expect(followUpOf({})).toEqual({
+      frequency: { milliseconds: 30_000 },
+      initialDelay: { milliseconds: 40_000 },
+      minIntervalMs: 60_000,
+    });
+  });
+
+  it('reads durations as objects or strings', () => {
+    expect(
+      followUpOf({
+        schedule: {
+          frequency: { minutes: 30 },
+          timeout: { minutes: 15 },
+          initialDelay: { seconds: 3 },
+        },
+        followUp: { frequency: '15s', minInterval: { minutes: 2 } },
+      }),
+    ).toEqual({
+      frequency: { milliseconds: 15_000 },
+      initialDelay: { milliseconds: 18_000 },
+      minIntervalMs: 120_000,
+    });
+  });
+
+  it('is off when disabled, and by default with a manual scan schedule', () => {
+    const manual = {
+      frequency: { trigger: 'manual' },
+      timeout: { minutes: 15 },
+    };
+    expect(followUpOf({ followUp: { enabled: false } })).toBeUndefined();
+    expect(followUpOf({ schedule: manual })).toBeUndefined();
+    expect(
+      followUpOf({ schedule: manual, followUp: { enabled: true } }),
+    ).toEqual(expect.objectContaining({ minIntervalMs: 60_000 }));
+  });
+
+  it('refuses a duration of zero, naming the setting', () => {
+    expect(() =>
+      followUpOf({ followUp: { frequency: { seconds: 0 } } }),
+    ).toThrow('serviceMesh.followUp.frequency: expected a duration above zero');
+  });
+});

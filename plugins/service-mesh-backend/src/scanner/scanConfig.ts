@@ -2,7 +2,8 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import {
   READINESS_TARGET_MESHES,
   ReadinessTargetMesh,
@@ -15,6 +16,8 @@ import { DEFAULT_ENTITY_SCOPE, EntityScope } from './catalogEntities';
 
 export interface ScanConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
+  /** The catalog follow-up (`catalogFollowUp.ts`); undefined when off. */
+  followUp?: FollowUpConfig;
   scope: EntityScope;
   targetMesh?: ReadinessTargetMesh;
   requestTimeoutMs: number;
@@ -23,11 +26,78 @@ export interface ScanConfig {
   maxObjectDrop: number;
 }
 
+export interface FollowUpConfig {
+  /** How often the catalog is looked at. */
+  frequency: HumanDuration;
+  /** One `frequency` after the first scan is due. */
+  initialDelay: HumanDuration;
+  /** The least time between two scans the follow-up triggers. */
+  minIntervalMs: number;
+}
+
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 30 },
   timeout: { minutes: 15 },
   initialDelay: { seconds: 10 },
 };
+
+const DEFAULT_FOLLOW_UP_FREQUENCY: HumanDuration = { seconds: 30 };
+const DEFAULT_FOLLOW_UP_MIN_INTERVAL: HumanDuration = { seconds: 60 };
+
+/** A schedule's duration (luxon `Duration` or `HumanDuration`) in milliseconds. */
+export function toMilliseconds(
+  duration: HumanDuration | { toMillis(): number },
+): number {
+  return 'toMillis' in duration && typeof duration.toMillis === 'function'
+    ? duration.toMillis()
+    : durationToMilliseconds(duration as HumanDuration);
+}
+
+function readOptionalDuration(
+  config: Config,
+  key: string,
+  fallback: HumanDuration,
+): number {
+  const ms = config.has(key)
+    ? toMilliseconds(readDurationFromConfig(config, { key }))
+    : toMilliseconds(fallback);
+  if (!(ms > 0)) {
+    throw new Error(`${key}: expected a duration above zero`);
+  }
+  return ms;
+}
+
+/**
+ * `serviceMesh.followUp`: on by default, off by default with a manual scan
+ * schedule (whoever chose one decides when scans run).
+ */
+function readFollowUpConfig(
+  config: Config,
+  schedule: SchedulerServiceTaskScheduleDefinition,
+): FollowUpConfig | undefined {
+  const manual =
+    'trigger' in schedule.frequency && schedule.frequency.trigger === 'manual';
+  const enabled =
+    config.getOptionalBoolean('serviceMesh.followUp.enabled') ?? !manual;
+  if (!enabled) return undefined;
+  const frequencyMs = readOptionalDuration(
+    config,
+    'serviceMesh.followUp.frequency',
+    DEFAULT_FOLLOW_UP_FREQUENCY,
+  );
+  const firstScanMs = schedule.initialDelay
+    ? toMilliseconds(schedule.initialDelay)
+    : 0;
+  return {
+    frequency: { milliseconds: frequencyMs },
+    initialDelay: { milliseconds: firstScanMs + frequencyMs },
+    minIntervalMs: readOptionalDuration(
+      config,
+      'serviceMesh.followUp.minInterval',
+      DEFAULT_FOLLOW_UP_MIN_INTERVAL,
+    ),
+  };
+}
 
 /** Reads `serviceMesh.*` scan settings, with the documented defaults. */
 export function readScanConfig(config: Config): ScanConfig {
@@ -56,6 +126,7 @@ export function readScanConfig(config: Config): ScanConfig {
   }
   return {
     schedule,
+    followUp: readFollowUpConfig(config, schedule),
     maxObjectDrop,
     scope: {
       kinds:

@@ -6,37 +6,17 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import {
   AdoptionStage,
-  MESH_IDS,
   MeshId,
   SCORECARD_SORT_FIELDS,
   ScorecardSortField,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { meshName, shortEntityRef } from '../common/format';
 import { STAGE_LABELS, STAGE_ORDER } from '../common/StageChip';
-
-export interface ScorecardFilterState {
-  owner: string[];
-  system: string[];
-  stage: AdoptionStage[];
-  /** Mesh ids, or `none`. */
-  mesh: string[];
-  q: string;
-  /** The owner filter is the signed-in user's groups. */
-  myTeam: boolean;
-  sort: ScorecardSortField;
-  order: 'asc' | 'desc';
-}
-
-export const INITIAL_FILTERS: ScorecardFilterState = {
-  owner: [],
-  system: [],
-  stage: [],
-  mesh: [],
-  q: '',
-  myTeam: false,
-  sort: 'name',
-  order: 'asc',
-};
+import {
+  MESH_FILTER_VALUES,
+  ScorecardFilterState,
+  SEARCH_MAX_LENGTH,
+} from './scorecardUrlState';
 
 export const SORT_LABELS: Record<ScorecardSortField, string> = {
   name: 'Service',
@@ -49,7 +29,18 @@ export const SORT_LABELS: Record<ScorecardSortField, string> = {
   assessedAt: 'Last assessed',
 };
 
-const MESH_OPTIONS = ['none', ...MESH_IDS];
+/**
+ * "My team" is on when the owner filter is exactly the user's groups; it is
+ * not stored, so a shared link shows the sharer's owners to anyone.
+ */
+function isMyTeam(owner: string[], myGroups: string[] | undefined): boolean {
+  return (
+    myGroups !== undefined &&
+    myGroups.length > 0 &&
+    owner.length === myGroups.length &&
+    myGroups.every(group => owner.includes(group))
+  );
+}
 
 function MultiSelect<T extends string>(props: {
   label: string;
@@ -83,12 +74,16 @@ function MultiSelect<T extends string>(props: {
 export function ScorecardFilters(props: {
   value: ScorecardFilterState;
   onChange: (value: ScorecardFilterState) => void;
+  /** The search box's text, which the caller applies once typing pauses. */
+  searchText: string;
+  onSearchTextChange: (text: string) => void;
   ownerOptions: string[];
   systemOptions: string[];
   /** The signed-in user's groups; the toggle is disabled without any. */
   myGroups: string[] | undefined;
 }) {
-  const { value, onChange, ownerOptions, systemOptions, myGroups } = props;
+  const { value, onChange, searchText, onSearchTextChange } = props;
+  const { ownerOptions, systemOptions, myGroups } = props;
   const set = (patch: Partial<ScorecardFilterState>) =>
     onChange({ ...value, ...patch });
   const noGroups = myGroups !== undefined && myGroups.length === 0;
@@ -100,8 +95,9 @@ export function ScorecardFilters(props: {
         label="Search"
         variant="outlined"
         size="small"
-        value={value.q}
-        onChange={event => set({ q: event.target.value })}
+        value={searchText}
+        onChange={event => onSearchTextChange(event.target.value)}
+        inputProps={{ maxLength: SEARCH_MAX_LENGTH }}
         placeholder="Name, title, owner or system"
         style={{ minWidth: 220, flex: '1 1 220px' }}
       />
@@ -117,13 +113,10 @@ export function ScorecardFilters(props: {
           control={
             <Switch
               color="primary"
-              checked={value.myTeam}
+              checked={isMyTeam(value.owner, myGroups)}
               disabled={myGroups === undefined || noGroups}
               onChange={event =>
-                set({
-                  myTeam: event.target.checked,
-                  owner: event.target.checked ? myGroups ?? [] : [],
-                })
+                set({ owner: event.target.checked ? myGroups ?? [] : [] })
               }
             />
           }
@@ -135,7 +128,7 @@ export function ScorecardFilters(props: {
         options={ownerOptions}
         value={value.owner}
         optionLabel={shortEntityRef}
-        onChange={owner => set({ owner, myTeam: false })}
+        onChange={owner => set({ owner })}
       />
       <MultiSelect
         label="System"
@@ -154,7 +147,7 @@ export function ScorecardFilters(props: {
       />
       <MultiSelect
         label="Mesh"
-        options={MESH_OPTIONS}
+        options={MESH_FILTER_VALUES}
         value={value.mesh}
         optionLabel={mesh => meshName(mesh as MeshId | 'none')}
         onChange={mesh => set({ mesh })}

@@ -9,8 +9,17 @@ import {
   ScorecardQuery,
   ScorecardRow,
 } from '@meshwise/backstage-plugin-service-mesh-common';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useEffect } from 'react';
+import {
+  Link,
+  Route,
+  Routes,
+  useLocation,
+  useNavigate,
+  useNavigationType,
+} from 'react-router-dom';
 import { ServiceMeshApi, serviceMeshApiRef } from '../../api';
 import {
   SCORECARD_ROWS,
@@ -19,6 +28,7 @@ import {
 } from '../__fixtures__/scorecard';
 import { mockServiceMeshApi } from '../__testUtils__';
 import { ScorecardTab } from './ScorecardTab';
+import { SEARCH_DEBOUNCE_MS } from './useScorecardView';
 
 // recharts needs real layout; the chart is checked through the data it gets.
 jest.mock('./StageTrendChart', () => ({
@@ -46,12 +56,54 @@ const catalogApi = {
   })),
 };
 
-async function renderScorecard(overrides: Partial<ServiceMeshApi> = {}) {
+const SCORECARD_PATH = '/service-mesh/scorecard';
+
+/** Every query string the location had, in order. */
+let searches: string[] = [];
+
+/** The location as the router has it, and how it got there. */
+function LocationProbe() {
+  const location = useLocation();
+  const navigationType = useNavigationType();
+  useEffect(() => {
+    searches.push(location.search);
+  }, [location.search]);
+  return (
+    <>
+      <output data-testid="location" data-navigation={navigationType}>
+        {location.search}
+      </output>
+      {/* what the page's Scorecard tab links to */}
+      <Link to={SCORECARD_PATH}>Scorecard tab</Link>
+    </>
+  );
+}
+
+/** Stands in for the catalog's entity page: only a way back. */
+function EntityPage() {
+  const navigate = useNavigate();
+  return (
+    <button type="button" onClick={() => navigate(-1)}>
+      Back
+    </button>
+  );
+}
+
+/** The location's query, decoded, for comparisons. */
+function currentSearch(): string {
+  return decodeURIComponent(screen.getByTestId('location').textContent!);
+}
+
+async function renderScorecard(
+  overrides: Partial<ServiceMeshApi> = {},
+  url = SCORECARD_PATH,
+) {
   const api = mockServiceMeshApi({
     getScorecard: jest.fn().mockResolvedValue(scorecardResponse()),
     getScorecardHistory: jest.fn().mockResolvedValue(STAGE_HISTORY),
     ...overrides,
   });
+  searches = [];
   await renderInTestApp(
     <TestApiProvider
       apis={[
@@ -70,9 +122,23 @@ async function renderScorecard(overrides: Partial<ServiceMeshApi> = {}) {
         ],
       ]}
     >
-      <ScorecardTab />
+      <Routes>
+        <Route
+          path={SCORECARD_PATH}
+          element={
+            <>
+              <ScorecardTab />
+              <LocationProbe />
+            </>
+          }
+        />
+        <Route path="/catalog/*" element={<EntityPage />} />
+      </Routes>
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      routeEntries: [url],
+    },
   );
   await screen.findByText('Cart API');
   return api;
@@ -89,8 +155,8 @@ async function pick(label: string, option: string) {
   await userEvent.click(await screen.findByRole('option', { name: option }));
 }
 
-// Several user-event steps per test; slow when run beside other suites.
-jest.setTimeout(20_000);
+// Several user-event steps per test; slow on a busy machine.
+jest.setTimeout(45_000);
 
 describe('ScorecardTab', () => {
   it('lists the services with links to their Mesh tab', async () => {
@@ -206,17 +272,41 @@ describe('ScorecardTab', () => {
     );
   });
 
-  it('searches by text, once typing pauses', async () => {
+  it('searches by text once typing pauses, and puts it in the URL', async () => {
     const api = await renderScorecard();
-    await userEvent.type(
-      screen.getByRole('textbox', { name: 'Search' }),
-      'cart',
-    );
-    await waitFor(() => expect(lastQuery(api).q).toBe('cart'));
+    // On a fake clock no pause falls between keystrokes, however slow the
+    // machine; the debounce is the only timer that matters here.
+    jest.useFakeTimers({
+      doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'],
+    });
+    try {
+      const user = userEvent.setup({
+        advanceTimers: jest.advanceTimersByTime,
+      });
+      await user.type(
+        screen.getByRole('textbox', { name: 'Search' }),
+        'cart api',
+      );
+      expect(currentSearch()).toBe('');
+      act(() => {
+        jest.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
+      });
+    } finally {
+      jest.useRealTimers();
+    }
+
+    await waitFor(() => expect(lastQuery(api).q).toBe('cart api'));
+    expect(currentSearch()).toBe('?q=cart+api');
+    // one request and one URL for the whole text, none per keystroke
     const withQ = api.getScorecard.mock.calls.filter(
       ([query]) => query?.q !== undefined,
     );
     expect(withQ).toHaveLength(1);
+    expect(searches).toEqual(['', '?q=cart+api']);
+    expect(screen.getByTestId('location')).toHaveAttribute(
+      'data-navigation',
+      'REPLACE',
+    );
   });
 
   it('"My team" sets the owner filter to the signed-in user\'s groups', async () => {
@@ -357,6 +447,29 @@ describe('ScorecardTab', () => {
       );
     });
 
+    it('exports the view a shared link describes', async () => {
+      const getScorecard = jest.fn(async (_query?: ScorecardQuery) =>
+        scorecardResponse(),
+      );
+      await renderScorecard(
+        { getScorecard },
+        `${SCORECARD_PATH}?stage=blocked&sort=score&order=desc&page=2`,
+      );
+
+      await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+
+      expect(
+        await screen.findByText('Exported 3 services'),
+      ).toBeInTheDocument();
+      expect(getScorecard).toHaveBeenLastCalledWith({
+        stage: ['blocked'],
+        sort: 'score',
+        order: 'desc',
+        offset: 0,
+        limit: 500,
+      });
+    });
+
     it('shows an export error', async () => {
       const getScorecard = jest.fn(async (query?: ScorecardQuery) => {
         if (query?.limit === 500) throw new Error('scorecard query timed out');
@@ -368,6 +481,233 @@ describe('ScorecardTab', () => {
         await screen.findByText('Export failed: scorecard query timed out'),
       ).toBeInTheDocument();
       expect(createObjectURL).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('the view in the URL', () => {
+    const many = (offset: number, count: number): ScorecardRow[] =>
+      Array.from({ length: count }, (_, i) => ({
+        ...SCORECARD_ROWS[0],
+        entityRef: `component:default/svc-${offset + i}`,
+        name: `svc-${offset + i}`,
+        title: offset + i === 0 ? 'Cart API' : `Service ${offset + i}`,
+      }));
+    /**
+     * 45 services, three rows a page whatever the limit (rendering is slow
+     * and the table does not count rows); every page starts with Cart API.
+     */
+    const pagedScorecard = () =>
+      jest.fn(async (query?: ScorecardQuery) => {
+        const offset = query?.offset ?? 0;
+        const rows = many(offset, Math.max(0, Math.min(3, 45 - offset)));
+        if (rows.length) rows[0] = { ...rows[0], title: 'Cart API' };
+        return scorecardResponse(rows, 45);
+      });
+
+    it('opens the view a link describes, and asks the API for it', async () => {
+      const api = await renderScorecard(
+        { getScorecard: pagedScorecard() },
+        `${SCORECARD_PATH}?owner=group:default/storefront-team&stage=blocked&mesh=none&q=cart&sort=score&order=desc&page=2&pageSize=20`,
+      );
+
+      // the first request is the filtered one: no unfiltered flash
+      expect(api.getScorecard).toHaveBeenCalledTimes(1);
+      expect(api.getScorecard).toHaveBeenCalledWith({
+        owner: ['group:default/storefront-team'],
+        stage: ['blocked'],
+        mesh: ['none'],
+        q: 'cart',
+        sort: 'score',
+        order: 'desc',
+        offset: 20,
+        limit: 20,
+      });
+      expect(api.getScorecardHistory).toHaveBeenLastCalledWith({
+        from: expect.any(String),
+        owner: 'group:default/storefront-team',
+      });
+
+      expect(screen.getByRole('textbox', { name: 'Search' })).toHaveValue(
+        'cart',
+      );
+      expect(screen.getByRole('combobox', { name: 'Sort by' })).toHaveValue(
+        'score',
+      );
+      expect(screen.getByRole('combobox', { name: 'Order' })).toHaveValue(
+        'desc',
+      );
+      expect(
+        screen.getByRole('button', { name: 'storefront-team' }),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByRole('button', { name: 'No mesh' }),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByRole('button', { name: /^Blocked: / }),
+      ).toHaveAttribute('aria-pressed', 'true');
+      expect(screen.getByText('21-40 of 45')).toBeInTheDocument();
+      expect(
+        screen.getByText('Services of owner storefront-team'),
+      ).toBeInTheDocument();
+    });
+
+    it('ignores what it cannot read in a link', async () => {
+      const api = await renderScorecard(
+        {},
+        `${SCORECARD_PATH}?stage=nearly-there&stage=secured&mesh=warp-drive&sort=price&order=sideways&page=zero&pageSize=7`,
+      );
+      expect(api.getScorecard).toHaveBeenCalledTimes(1);
+      expect(api.getScorecard).toHaveBeenCalledWith({
+        stage: ['secured'],
+        sort: 'name',
+        order: 'asc',
+        offset: 0,
+        limit: 20,
+      });
+    });
+
+    it('"My team" is on when a link\'s owners are the user\'s groups', async () => {
+      const api = await renderScorecard(
+        {},
+        `${SCORECARD_PATH}?owner=group:default/checkout-guild&owner=group:default/storefront-team`,
+      );
+      const toggle = screen.getByRole('checkbox', { name: 'My team' });
+      await waitFor(() => expect(toggle).toBeChecked());
+
+      await userEvent.click(toggle);
+      await waitFor(() => expect(currentSearch()).toBe(''));
+      expect(lastQuery(api).owner).toBeUndefined();
+    });
+
+    it('writes filter changes to the URL, replacing the history entry', async () => {
+      await renderScorecard();
+      expect(currentSearch()).toBe('');
+
+      await pick('Stage', 'Blocked');
+      await waitFor(() => expect(currentSearch()).toBe('?stage=blocked'));
+      expect(screen.getByTestId('location')).toHaveAttribute(
+        'data-navigation',
+        'REPLACE',
+      );
+
+      await userEvent.click(screen.getByRole('button', { name: /^Secured: / }));
+      await userEvent.selectOptions(
+        screen.getByRole('combobox', { name: 'Order' }),
+        'desc',
+      );
+      await waitFor(() =>
+        expect(currentSearch()).toBe('?stage=blocked&stage=secured&order=desc'),
+      );
+    });
+
+    it('writes an owner to the URL as its entity ref', async () => {
+      await renderScorecard();
+      await pick('Owner', 'data-team');
+      await waitFor(() =>
+        expect(screen.getByTestId('location')).toHaveTextContent(
+          '?owner=group%3Adefault%2Fdata-team',
+        ),
+      );
+      expect(screen.getByTestId('location')).toHaveAttribute(
+        'data-navigation',
+        'REPLACE',
+      );
+    });
+
+    it('keeps the page in the URL; a filter change goes back to the first', async () => {
+      const api = await renderScorecard({ getScorecard: pagedScorecard() });
+
+      await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+      await waitFor(() => expect(currentSearch()).toBe('?page=2'));
+      await waitFor(() => expect(lastQuery(api).offset).toBe(20));
+
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Rows per page: 20' }),
+      );
+      await userEvent.click(await screen.findByRole('option', { name: '50' }));
+      await waitFor(() => expect(currentSearch()).toBe('?pageSize=50'));
+      await waitFor(() =>
+        expect(lastQuery(api)).toMatchObject({ offset: 0, limit: 50 }),
+      );
+
+      await pick('Stage', 'Ready to onboard');
+      await waitFor(() =>
+        expect(currentSearch()).toBe('?stage=ready&pageSize=50'),
+      );
+    });
+
+    it('shows the last page for a link past the end', async () => {
+      const api = await renderScorecard(
+        { getScorecard: pagedScorecard() },
+        `${SCORECARD_PATH}?stage=blocked&page=9`,
+      );
+      expect(api.getScorecard).toHaveBeenNthCalledWith(
+        1,
+        expect.objectContaining({ offset: 160 }),
+      );
+      await waitFor(() =>
+        expect(currentSearch()).toBe('?stage=blocked&page=3'),
+      );
+      expect(lastQuery(api)).toMatchObject({ stage: ['blocked'], offset: 40 });
+      expect(await screen.findByText('41-45 of 45')).toBeInTheDocument();
+    });
+
+    it('comes back to the same view from a service, with Back', async () => {
+      const api = await renderScorecard(
+        {},
+        `${SCORECARD_PATH}?stage=blocked&q=cart`,
+      );
+      await pick('Owner', 'data-team');
+      await waitFor(() =>
+        expect(lastQuery(api).owner).toEqual(['group:default/data-team']),
+      );
+
+      await userEvent.click(screen.getByRole('link', { name: 'Cart API' }));
+      await userEvent.click(
+        await screen.findByRole('button', { name: 'Back' }),
+      );
+
+      await screen.findByText('Cart API');
+      await waitFor(() =>
+        expect(lastQuery(api)).toMatchObject({
+          owner: ['group:default/data-team'],
+          stage: ['blocked'],
+          q: 'cart',
+        }),
+      );
+      expect(screen.getByRole('textbox', { name: 'Search' })).toHaveValue(
+        'cart',
+      );
+      expect(
+        screen.getByRole('button', { name: 'data-team' }),
+      ).toBeInTheDocument();
+    });
+
+    it('clears the view, search box included, when the URL loses its query', async () => {
+      const api = await renderScorecard(
+        {},
+        `${SCORECARD_PATH}?stage=blocked&q=cart`,
+      );
+      expect(lastQuery(api)).toMatchObject({ stage: ['blocked'], q: 'cart' });
+      expect(screen.getByRole('textbox', { name: 'Search' })).toHaveValue(
+        'cart',
+      );
+
+      await userEvent.click(
+        screen.getByRole('link', { name: 'Scorecard tab' }),
+      );
+      await waitFor(() =>
+        expect(screen.getByRole('textbox', { name: 'Search' })).toHaveValue(''),
+      );
+      await waitFor(() =>
+        expect(lastQuery(api)).toEqual({
+          sort: 'name',
+          order: 'asc',
+          offset: 0,
+          limit: 20,
+        }),
+      );
+      expect(currentSearch()).toBe('');
     });
   });
 

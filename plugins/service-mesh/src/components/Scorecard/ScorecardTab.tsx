@@ -11,41 +11,23 @@ import Typography from '@material-ui/core/Typography';
 import AssignmentIcon from '@material-ui/icons/Assignment';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import Alert from '@material-ui/lab/Alert';
-import {
-  AdoptionStage,
-  ScorecardQuery,
-} from '@meshwise/backstage-plugin-service-mesh-common';
-import { useMemo, useState } from 'react';
+import { AdoptionStage } from '@meshwise/backstage-plugin-service-mesh-common';
+import { useEffect, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
-import useDebounce from 'react-use/esm/useDebounce';
 import { serviceMeshApiRef } from '../../api';
 import { BulkFileDialog, bulkScopeOf } from '../Tasks';
 import { exportScorecardCsv } from './exportScorecard';
+import { ScorecardFilters } from './ScorecardFilters';
+import { ScorecardTable } from './ScorecardTable';
 import {
-  INITIAL_FILTERS,
-  ScorecardFilters,
+  lastPageOf,
   ScorecardFilterState,
-} from './ScorecardFilters';
-import { PAGE_SIZES, ScorecardTable } from './ScorecardTable';
+  scorecardQueryOf,
+} from './scorecardUrlState';
 import { StageTotalsBar } from './StageTotalsBar';
 import { StageTrendCard } from './StageTrendCard';
-
-const SEARCH_DEBOUNCE_MS = 300;
-
-/** The scorecard's query for a filter state, without paging. */
-export function scorecardQueryOf(
-  filters: ScorecardFilterState,
-  q: string,
-): ScorecardQuery {
-  const query: ScorecardQuery = { sort: filters.sort, order: filters.order };
-  if (filters.owner.length) query.owner = filters.owner;
-  if (filters.system.length) query.system = filters.system;
-  if (filters.stage.length) query.stage = filters.stage;
-  if (filters.mesh.length) query.mesh = filters.mesh;
-  if (q.trim()) query.q = q.trim();
-  return query;
-}
+import { useScorecardView, useSearchText } from './useScorecardView';
 
 /** Group and system refs from the catalog, for the filters' suggestions. */
 function useFilterOptions() {
@@ -86,26 +68,46 @@ function useMyGroups(): string[] | undefined {
 /** The Scorecard tab of the Service Mesh page. */
 export function ScorecardTab() {
   const api = useApi(serviceMeshApiRef);
-  const [filters, setFilters] = useState<ScorecardFilterState>(INITIAL_FILTERS);
-  const [debouncedQ, setDebouncedQ] = useState('');
-  const [page, setPage] = useState(0);
-  const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
-  useDebounce(() => setDebouncedQ(filters.q), SEARCH_DEBOUNCE_MS, [filters.q]);
+  const [view, updateView] = useScorecardView();
+  const { filters, page, pageSize } = view;
+  const [searchText, setSearchText] = useSearchText(filters.q, q =>
+    updateView(current => ({
+      ...current,
+      filters: { ...current.filters, q },
+      page: 0,
+    })),
+  );
 
   const options = useFilterOptions();
   const myGroups = useMyGroups();
 
-  const query = useMemo(
-    () => scorecardQueryOf(filters, debouncedQ),
-    [filters, debouncedQ],
-  );
+  const query = useMemo(() => scorecardQueryOf(filters), [filters]);
   const queryKey = JSON.stringify(query);
-  const { value, loading, error } = useAsync(
-    () =>
-      api.getScorecard({ ...query, offset: page * pageSize, limit: pageSize }),
+  const requestKey = `${queryKey} ${page} ${pageSize}`;
+  const {
+    value: result,
+    loading,
+    error,
+  } = useAsync(
+    async () => ({
+      requestKey,
+      response: await api.getScorecard({
+        ...query,
+        offset: page * pageSize,
+        limit: pageSize,
+      }),
+    }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [api, queryKey, page, pageSize],
+    [api, requestKey],
   );
+  const value = result?.response;
+
+  // A link to a page past the end (fewer services by now): show the last.
+  const lastPage = lastPageOf(value?.totalCount ?? 0, pageSize);
+  const pastTheEnd = result?.requestKey === requestKey && page > lastPage;
+  useEffect(() => {
+    if (pastTheEnd) updateView(current => ({ ...current, page: lastPage }));
+  }, [pastTheEnd, lastPage, updateView]);
 
   const [exportState, runExport] = useAsyncFn(
     () => exportScorecardCsv(api, query),
@@ -115,10 +117,8 @@ export function ScorecardTab() {
   const bulk = bulkScopeOf(filters);
   const [bulkOpen, setBulkOpen] = useState(false);
 
-  const changeFilters = (next: ScorecardFilterState) => {
-    setFilters(next);
-    setPage(0);
-  };
+  const changeFilters = (next: ScorecardFilterState) =>
+    updateView(current => ({ ...current, filters: next, page: 0 }));
   const toggleStage = (stage: AdoptionStage) =>
     changeFilters({
       ...filters,
@@ -142,6 +142,8 @@ export function ScorecardTab() {
           <ScorecardFilters
             value={filters}
             onChange={changeFilters}
+            searchText={searchText}
+            onSearchTextChange={setSearchText}
             ownerOptions={options.owners}
             systemOptions={options.systems}
             myGroups={myGroups}
@@ -210,14 +212,15 @@ export function ScorecardTab() {
           <ScorecardTable
             rows={value?.items ?? []}
             totalCount={value?.totalCount ?? 0}
-            page={page}
+            page={Math.min(page, lastPage)}
             pageSize={pageSize}
             loading={loading}
-            onPageChange={setPage}
-            onPageSizeChange={size => {
-              setPageSize(size);
-              setPage(0);
-            }}
+            onPageChange={next =>
+              updateView(current => ({ ...current, page: next }))
+            }
+            onPageSizeChange={size =>
+              updateView(current => ({ ...current, pageSize: size, page: 0 }))
+            }
           />
         )}
       </Grid>

@@ -15,8 +15,7 @@ import {
   meshName,
 } from '../common/format';
 import { StageChip } from '../common/StageChip';
-
-export const PAGE_SIZES = [20, 50, 100];
+import { PAGE_SIZES } from './scorecardUrlState';
 
 /** One page of the scorecard; paging, sorting and filtering are server-side. */
 export function ScorecardTable(props: {
@@ -88,7 +87,7 @@ export function ScorecardTable(props: {
         totalCount: props.totalCount,
         page: props.page,
         pageSize: props.pageSize,
-        pageSizes: PAGE_SIZES,
+        pageSizes: [...PAGE_SIZES],
         onPageChange: props.onPageChange,
         onPageSizeChange: props.onPageSizeChange,
       }}

@@ -11,8 +11,15 @@ import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { serviceMeshApiRef } from '../../api';
 import { shortEntityRef } from '../common/format';
+import { StageDayTotals } from './StageDayTotals';
 import { StageTrendChart } from './StageTrendChart';
-import { daysBefore, trendRows, trendStages } from './trendData';
+import {
+  daysBefore,
+  demoSpan,
+  trendPendingNote,
+  trendRows,
+  trendStages,
+} from './trendData';
 
 const RANGES = [30, 90, 180, 365];
 
@@ -32,6 +39,7 @@ export function StageTrendCard(props: { owner?: string; system?: string }) {
   );
   const data = useMemo(() => trendRows(value?.points ?? []), [value]);
   const stages = useMemo(() => trendStages(value?.points ?? []), [value]);
+  const demo = useMemo(() => demoSpan(data), [data]);
 
   const scope = [
     owner ? `owner ${shortEntityRef(owner)}` : undefined,
@@ -67,11 +75,25 @@ export function StageTrendCard(props: { owner?: string; system?: string }) {
       {error && <ResponseErrorPanel error={error} />}
       {!loading && !error && data.length === 0 && (
         <Typography>
-          No history yet: the scanner records one point a day.
+          No history yet: Meshwise records one point per day (UTC), after every
+          scan. The first appears after the next scan.
         </Typography>
       )}
-      {!loading && !error && data.length > 0 && (
-        <StageTrendChart data={data} stages={stages} />
+      {!loading && !error && data.length === 1 && (
+        <StageDayTotals
+          row={data[0]}
+          stages={stages}
+          note={trendPendingNote(data[0].day, new Date())}
+        />
+      )}
+      {!loading && !error && data.length > 1 && (
+        <StageTrendChart data={data} stages={stages} demo={demo} />
+      )}
+      {!loading && !error && demo && (
+        <Typography variant="caption" color="textSecondary" component="p">
+          Includes demo data (serviceMesh.demo.backfillHistoryDays): the shaded
+          days, {demo.from} to {demo.to}, are generated, not scanned.
+        </Typography>
       )}
     </InfoCard>
   );

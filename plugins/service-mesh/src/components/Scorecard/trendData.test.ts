@@ -1,5 +1,11 @@
 import { STAGE_HISTORY } from '../__fixtures__/scorecard';
-import { daysBefore, trendRows, trendStages } from './trendData';
+import {
+  daysBefore,
+  demoSpan,
+  trendPendingNote,
+  trendRows,
+  trendStages,
+} from './trendData';
 
 describe('trendData', () => {
   it('makes one row per day, summing groups and filling zeros', () => {
@@ -17,6 +23,32 @@ describe('trendData', () => {
       'ready',
       'blocked',
     ]);
+  });
+
+  it('marks the days of demo data and spans them', () => {
+    const rows = trendRows([
+      { day: '2026-11-20', group: 'a', counts: { ready: 1 }, demo: true },
+      { day: '2026-11-20', group: 'b', counts: { ready: 2 }, demo: true },
+      { day: '2026-11-21', counts: { ready: 2 }, demo: true },
+      { day: '2026-11-22', counts: { secured: 1 } },
+    ]);
+    expect(rows.map(row => [row.day, row.demo])).toEqual([
+      ['2026-11-20', true],
+      ['2026-11-21', true],
+      ['2026-11-22', undefined],
+    ]);
+    expect(demoSpan(rows)).toEqual({ from: '2026-11-20', to: '2026-11-21' });
+    expect(demoSpan(trendRows(STAGE_HISTORY.points))).toBeUndefined();
+  });
+
+  it('says when the trend of a single day appears', () => {
+    const now = new Date('2026-11-22T23:10:00Z');
+    expect(trendPendingNote('2026-11-22', now)).toBe(
+      'The trend appears after the second daily roll-up: tomorrow, with the first scan after 00:00 UTC. Meshwise records one point per day (UTC), updated after every scan.',
+    );
+    expect(trendPendingNote('2026-11-19', now)).toMatch(
+      /^The trend appears once another day has a roll-up: with the next scan\./,
+    );
   });
 
   it('computes the start day of a range', () => {
