@@ -13,6 +13,7 @@ import GetAppIcon from '@material-ui/icons/GetApp';
 import Alert from '@material-ui/lab/Alert';
 import {
   AdoptionStage,
+  DetectedMesh,
   ScorecardQuery,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { useMemo, useState } from 'react';
@@ -42,7 +43,7 @@ export function scorecardQueryOf(
   if (filters.owner.length) query.owner = filters.owner;
   if (filters.system.length) query.system = filters.system;
   if (filters.stage.length) query.stage = filters.stage;
-  if (filters.mesh.length) query.mesh = filters.mesh;
+  if (filters.mesh.length) query.mesh = filters.mesh as DetectedMesh[];
   if (q.trim()) query.q = q.trim();
   return query;
 }
