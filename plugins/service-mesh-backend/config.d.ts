@@ -97,21 +97,6 @@ export interface Config {
       backfillHistoryDays?: number;
     };
 
-    /** Migration tasks. */
-    tasks?: {
-      /**
-       * Also open a GitHub issue for each task filed, in the repository of
-       * the entity's backstage.io/source-location, with the credentials of
-       * the `integrations.github` configuration. The issue URL is kept on
-       * the task; a failure is reported on the task, which is kept.
-       */
-      github?: {
-        enabled?: boolean;
-        /** Labels of the issues. Default: service-mesh. */
-        labels?: string[];
-      };
-    };
-
     /**
      * Corrections and additions to the built-in mesh knowledge base. Checked
      * when the backend starts; an invalid key stops the start with an error

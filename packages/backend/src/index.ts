@@ -20,5 +20,9 @@ backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('./permissionPolicy'));
 
 backend.add(import('@meshwise/backstage-plugin-service-mesh-backend'));
+// Opens a GitHub issue per migration task when serviceMesh.tasks.github is set.
+backend.add(
+  import('@meshwise/backstage-plugin-service-mesh-backend-module-github'),
+);
 
 backend.start();

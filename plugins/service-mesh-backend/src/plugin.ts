@@ -4,6 +4,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { serviceMeshPermissions } from '@meshwise/backstage-plugin-service-mesh-common';
+import {
+  ServiceMeshClusterSource,
+  serviceMeshClusterSourcesExtensionPoint,
+  ServiceMeshTaskSink,
+  serviceMeshTaskSinksExtensionPoint,
+} from '@meshwise/backstage-plugin-service-mesh-node';
 import { loadMeshKnowledgeBase } from '@meshwise/mesh-engine';
 import { createClusterLocator } from './clusters/ClusterLocator';
 import { ServiceMeshStore } from './database/ServiceMeshStore';
@@ -19,7 +25,7 @@ import { DefaultMigrationPlanService } from './service/MigrationPlanService';
 import { DefaultMigrationTaskService } from './service/MigrationTaskService';
 import { createRouter } from './service/router';
 import { schedulerRouteGuardServiceRef } from './service/schedulerRouteGuard';
-import { GithubIssueSink } from './tasks/GithubIssueSink';
+import { TaskSinks } from './tasks/TaskSinks';
 
 /** The id of the scheduled scan, for `scheduler.triggerTask`. */
 export const SCAN_TASK_ID = 'service-mesh-scan';
@@ -36,6 +42,20 @@ export const FOLLOW_UP_TASK_ID = 'service-mesh-catalog-follow-up';
 export const serviceMeshPlugin = createBackendPlugin({
   pluginId: 'service-mesh',
   register(env) {
+    // Modules add to these before this plugin's init runs.
+    const addedClusterSources: ServiceMeshClusterSource[] = [];
+    env.registerExtensionPoint(serviceMeshClusterSourcesExtensionPoint, {
+      addClusterSource(...sources) {
+        addedClusterSources.push(...sources);
+      },
+    });
+    const addedTaskSinks: ServiceMeshTaskSink[] = [];
+    env.registerExtensionPoint(serviceMeshTaskSinksExtensionPoint, {
+      addTaskSink(...sinks) {
+        addedTaskSinks.push(...sinks);
+      },
+    });
+
     env.registerInit({
       deps: {
         logger: coreServices.logger,
@@ -60,16 +80,19 @@ export const serviceMeshPlugin = createBackendPlugin({
           config.getOptional('serviceMesh.knowledgeBase'),
         );
         const scanConfig = readScanConfig(config);
-        const store = await ServiceMeshStore.create({
-          database: deps.database,
-        });
+        // A clash of cluster names stops the start here, before any migration.
         const locateClusters = createClusterLocator({
           config,
           catalog: deps.catalog,
           auth: deps.auth,
+          added: addedClusterSources,
+          logger,
           requestTimeoutMs: scanConfig.requestTimeoutMs,
           pageSize: scanConfig.pageSize,
           podPageSize: scanConfig.podPageSize,
+        });
+        const store = await ServiceMeshStore.create({
+          database: deps.database,
         });
 
         deps.permissionsRegistry.addPermissions(serviceMeshPermissions);
@@ -179,7 +202,7 @@ export const serviceMeshPlugin = createBackendPlugin({
             tasks: new DefaultMigrationTaskService({
               store,
               authorizer,
-              taskSink: GithubIssueSink.fromConfig(config, logger),
+              taskSinks: TaskSinks.of(addedTaskSinks, logger),
             }),
           }),
         );

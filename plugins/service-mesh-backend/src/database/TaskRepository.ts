@@ -7,6 +7,7 @@ import {
   MigrationTaskComment,
   MigrationTaskQuery,
   MigrationTaskStatus,
+  TaskTarget,
   UpdateMigrationTaskRequest,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { IdempotencyKeyReusedError } from './IdempotencyKeyReusedError';
@@ -338,7 +339,8 @@ function toTask(row: TaskRow, comments: CommentRow[]): MigrationTask {
   return {
     id: row.id,
     entityRef: row.entity_ref,
-    target: row.target,
+    // Written only through the API, which accepts task targets only.
+    target: row.target as TaskTarget,
     title: row.title,
     description: row.description,
     status: row.status as MigrationTaskStatus,

@@ -2,18 +2,19 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
+  BulkCreateMigrationTasksRequest,
   BulkCreateMigrationTasksResponse,
+  CreateMigrationTaskRequest,
   MigrationTask,
   MigrationTaskList,
   MigrationTaskQuery,
   serviceMeshTaskCreatePermission,
   serviceMeshTaskUpdatePermission,
-  TaskTarget,
   UpdateMigrationTaskRequest,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { ServiceMeshStore } from '../database/ServiceMeshStore';
 import { toAssessedEntity } from '../scanner/catalogEntities';
-import { TaskSink } from '../tasks/GithubIssueSink';
+import { TaskSinks } from '../tasks/TaskSinks';
 import {
   alreadyActiveReason,
   defaultTaskDescription,
@@ -23,24 +24,11 @@ import { requestHash } from './idempotency';
 import { CallerOptions, MeshAuthorizer } from './MeshAuthorizer';
 import { principalOf } from './principal';
 
-/** `POST /tasks`, as validated. */
-export interface CreateTaskInput {
-  entityRef: string;
-  target: TaskTarget;
-  title?: string;
-  description?: string;
-  assignee?: string;
-  dueDate?: string;
-}
+/** `POST /tasks`, as validated (the entity ref in its canonical form). */
+export type CreateTaskInput = CreateMigrationTaskRequest;
 
 /** `POST /tasks/bulk`, as validated. */
-export interface BulkCreateTasksInput {
-  target: TaskTarget;
-  owner?: string;
-  system?: string;
-  stages?: string[];
-  dueDate?: string;
-}
+export type BulkCreateTasksInput = BulkCreateMigrationTasksRequest;
 
 /** Migration tasks filed from the portal, as the caller may see and change them. */
 export interface MigrationTaskService {
@@ -79,17 +67,17 @@ export interface MigrationTaskService {
 export class DefaultMigrationTaskService implements MigrationTaskService {
   readonly #store: ServiceMeshStore;
   readonly #authorizer: MeshAuthorizer;
-  readonly #taskSink?: TaskSink;
+  readonly #taskSinks?: TaskSinks;
 
   constructor(options: {
     store: ServiceMeshStore;
     authorizer: MeshAuthorizer;
-    /** Where tasks are also opened (a GitHub issue), when configured. */
-    taskSink?: TaskSink;
+    /** Where tasks are also filed (the sinks modules added), if anywhere. */
+    taskSinks?: TaskSinks;
   }) {
     this.#store = options.store;
     this.#authorizer = options.authorizer;
-    this.#taskSink = options.taskSink;
+    this.#taskSinks = options.taskSinks;
   }
 
   async create(
@@ -207,7 +195,7 @@ export class DefaultMigrationTaskService implements MigrationTaskService {
       }
       return outcome;
     });
-    if (this.#taskSink && result.created.length > 0) {
+    if (this.#taskSinks && result.created.length > 0) {
       const entities = await this.#authorizer.visibleEntities(
         result.created.map(task => task.entityRef),
         credentials,
@@ -284,14 +272,12 @@ export class DefaultMigrationTaskService implements MigrationTaskService {
     return task;
   }
 
-  /** Mirrors a new task to the sink; the outcome is kept on the task. */
+  /** Mirrors a new task to the sinks; the outcome is kept on the task. */
   async #openExternally(task: MigrationTask, entity: Entity) {
-    if (!this.#taskSink) return task;
-    const result = await this.#taskSink.open(task, entity);
-    await this.#store.tasks.setExternal(
-      task.id,
-      'url' in result ? { url: result.url } : { error: result.error },
-    );
+    if (!this.#taskSinks) return task;
+    const external = await this.#taskSinks.taskCreated(task, entity);
+    if (!external.url && !external.error) return task;
+    await this.#store.tasks.setExternal(task.id, external);
     return (await this.#store.tasks.get(task.id))!;
   }
 }

@@ -1,21 +1,10 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import {
-  MIGRATION_TARGETS,
-  MigrationTarget,
-} from '@meshwise/backstage-plugin-service-mesh-common';
-import express from 'express';
-import { z } from 'zod';
+import { Response } from 'express';
 import { AssessmentService } from './AssessmentService';
 import { callerCredentials } from './caller';
 import { entityRefOfPath } from './entityRefs';
 import { MigrationPlanService } from './MigrationPlanService';
-import { parseQuery } from './validation';
-
-const planQuery = z.object({
-  target: z.enum(
-    MIGRATION_TARGETS.map(t => t.id) as [MigrationTarget, ...MigrationTarget[]],
-  ),
-});
+import { ServiceMeshRouter } from './openApiRouter';
 
 export interface AssessmentRoutesOptions {
   httpAuth: HttpAuthService;
@@ -23,9 +12,17 @@ export interface AssessmentRoutesOptions {
   plans: MigrationPlanService;
 }
 
+/**
+ * The assessment is stored as the JSON of the response and sent as is: text,
+ * which the router's response type (the parsed body) does not describe.
+ */
+function sendJsonText(res: Response, json: string) {
+  res.type('application/json').send(json);
+}
+
 /** `/entities/:kind/:namespace/:name/assessment`, `/migration-plan` and `/refresh`. */
 export function addAssessmentRoutes(
-  router: express.Router,
+  router: ServiceMeshRouter,
   { httpAuth, assessments, plans }: AssessmentRoutesOptions,
 ) {
   const credentialsOf = callerCredentials(httpAuth);
@@ -35,19 +32,16 @@ export function addAssessmentRoutes(
     async (req, res) => {
       const credentials = await credentialsOf(req);
       const ref = entityRefOfPath(req.params);
-      const stored = await assessments.assessmentJson(ref, { credentials });
-      // Stored as the JSON of the response: sent as is.
-      res.type('application/json').send(stored);
+      sendJsonText(res, await assessments.assessmentJson(ref, { credentials }));
     },
   );
 
   router.get(
     '/entities/:kind/:namespace/:name/migration-plan',
     async (req, res) => {
-      const { target } = parseQuery(planQuery, req.query);
       const credentials = await credentialsOf(req);
       const ref = entityRefOfPath(req.params);
-      res.json(await plans.plan(ref, target, { credentials }));
+      res.json(await plans.plan(ref, req.query.target, { credentials }));
     },
   );
 

@@ -91,16 +91,41 @@ describe('knowledge base routes', () => {
     );
   });
 
-  it('answers 400 naming the bad field', async () => {
+  it.each([
+    [{ mustHave: ['teleportation'] }, 'Invalid request body: mustHave.0: '],
+    [
+      { preferences: { speed: 'fast' } },
+      'Invalid request body: preferences: "speed" is not a field of the API',
+    ],
+    [{ weights: { overhead: 11 } }, 'Invalid request body: weights.overhead: '],
+  ])('answers %j with 400 naming the bad field', async (body, message) => {
     const server = await startBackend();
 
     const response = await request(server)
       .post('/api/service-mesh/recommendations')
       .set('Authorization', mockCredentials.user.header())
-      .send({ mustHave: ['teleportation'] });
+      .send(body);
 
     expect(response.status).toBe(400);
-    expect(response.body.error.message).toContain('mustHave');
+    expect(response.body.error.message).toContain(message);
+  });
+
+  it('ranks at the bounds of every weight the spec allows', async () => {
+    const server = await startBackend();
+
+    const response = await request(server)
+      .post('/api/service-mesh/recommendations')
+      .set('Authorization', mockCredentials.user.header())
+      .send({
+        weights: { platforms: 0, featureCoverage: 10 },
+        preferences: { experience: ['my-own-mesh'] },
+      });
+
+    expect(response.status).toBe(200);
+    expect(response.body.weights).toMatchObject({
+      platforms: 0,
+      featureCoverage: 10,
+    });
   });
 
   it.each([

@@ -1,14 +1,6 @@
 import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import express from 'express';
-import Router from 'express-promise-router';
-import { z } from 'zod';
-import {
-  ClusterHealthList,
-  MeshKnowledgeBase,
-  meshRequirementsSchema,
-  ScanRunList,
-  ServiceMeshHealth,
-} from '@meshwise/backstage-plugin-service-mesh-common';
+import { MeshKnowledgeBase } from '@meshwise/backstage-plugin-service-mesh-common';
 import { recommendMeshes } from '@meshwise/mesh-engine';
 import { ServiceMeshStore } from '../database/ServiceMeshStore';
 import { addAssessmentRoutes } from './assessmentRoutes';
@@ -18,8 +10,8 @@ import { MigrationPlanService } from './MigrationPlanService';
 import { MigrationTaskService } from './MigrationTaskService';
 import { addScorecardRoutes } from './scorecardRoutes';
 import { internalErrorFilter } from './internalErrors';
+import { createOpenApiRouter } from './openApiRouter';
 import { addTaskRoutes } from './taskRoutes';
-import { parseBody, parseQuery } from './validation';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -34,52 +26,48 @@ export interface RouterOptions {
   tasks: MigrationTaskService;
 }
 
-const scansQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-});
-
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, store, version, knowledgeBase } = options;
   const credentialsOf = callerCredentials(httpAuth);
-  const router = Router();
-  router.use(express.json());
+  // Requests reach the routes validated against openapi.yaml.
+  const router = createOpenApiRouter();
 
   // Unauthenticated by design (see plugin.ts auth policy): probes and the
   // UI's status line read it. It reveals nothing about entities or clusters.
   router.get('/health', async (_req, res) => {
-    const body: ServiceMeshHealth = {
+    res.json({
       status: 'ok',
       version,
       database: store.databaseEngine(),
       schemaVersion: await store.schemaVersion(),
-    };
-    res.json(body);
+    });
   });
 
   router.get('/scans', async (req, res) => {
     await credentialsOf(req);
-    const { limit } = parseQuery(scansQuery, req.query);
-    const body: ScanRunList = { items: await store.scans.list({ limit }) };
-    res.json(body);
+    // The validator has filled in the spec's default.
+    const limit = req.query.limit!;
+    res.json({ items: await store.scans.list({ limit }) });
   });
 
   router.get('/clusters', async (req, res) => {
     await credentialsOf(req);
-    const body: ClusterHealthList = { items: await store.scans.listClusters() };
-    res.json(body);
+    res.json({ items: await store.scans.listClusters() });
   });
 
   router.get('/meshes', async (req, res) => {
     await credentialsOf(req);
-    res.json(knowledgeBase);
+    // The model's lists are read-only; the response type's are not.
+    const { capabilities, entries } = knowledgeBase;
+    res.json({ capabilities: [...capabilities], entries: [...entries] });
   });
 
   router.post('/recommendations', async (req, res) => {
     await credentialsOf(req);
-    const requirements = parseBody(meshRequirementsSchema, req.body);
-    res.json(recommendMeshes(requirements, knowledgeBase));
+    // The engine fills in the defaults of what the spec let through.
+    res.json(recommendMeshes(req.body, knowledgeBase));
   });
 
   addAssessmentRoutes(router, options);

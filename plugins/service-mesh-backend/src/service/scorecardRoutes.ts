@@ -1,51 +1,8 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { SCORECARD_SORT_FIELDS } from '@meshwise/backstage-plugin-service-mesh-common';
-import express from 'express';
-import { z } from 'zod';
 import { AssessmentService } from './AssessmentService';
 import { callerCredentials } from './caller';
-import { isoDay, listParam, pageOffset } from './queryParams';
-import { parseQuery } from './validation';
-
-const STAGES = [
-  'not-applicable',
-  'not-assessed',
-  'blocked',
-  'ready',
-  'onboarding',
-  'meshed',
-  'secured',
-  'must-migrate',
-] as const;
-
-const scorecardQuery = z.object({
-  owner: listParam(z.string().min(1)),
-  system: listParam(z.string().min(1)),
-  stage: listParam(z.enum(STAGES)),
-  mesh: listParam(z.string().min(1)),
-  q: z.string().max(200).optional(),
-  sort: z.enum(SCORECARD_SORT_FIELDS).optional(),
-  order: z.enum(['asc', 'desc']).optional(),
-  offset: pageOffset,
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-});
-
-const historyQuery = z
-  .object({
-    from: isoDay.optional(),
-    to: isoDay.optional(),
-    groupBy: z.enum(['owner', 'system']).optional(),
-    owner: z.string().min(1).optional(),
-    system: z.string().min(1).optional(),
-  })
-  .refine(q => !(q.owner && q.system), {
-    message: 'filter by owner or by system, not both',
-    path: ['system'],
-  })
-  .refine(q => !q.from || !q.to || q.from <= q.to, {
-    message: 'must not be after to',
-    path: ['from'],
-  });
+import { ServiceMeshRouter } from './openApiRouter';
+import { invalidInput } from './validationMessages';
 
 export interface ScorecardRoutesOptions {
   httpAuth: HttpAuthService;
@@ -54,19 +11,29 @@ export interface ScorecardRoutesOptions {
 
 /** `/scorecard` and `/scorecard/history`, served from the store. */
 export function addScorecardRoutes(
-  router: express.Router,
+  router: ServiceMeshRouter,
   { httpAuth, assessments }: ScorecardRoutesOptions,
 ) {
   const credentialsOf = callerCredentials(httpAuth);
 
   router.get('/scorecard', async (req, res) => {
-    const query = parseQuery(scorecardQuery, req.query);
     const credentials = await credentialsOf(req);
-    res.json(await assessments.scorecard(query, { credentials }));
+    res.json(await assessments.scorecard(req.query, { credentials }));
   });
 
   router.get('/scorecard/history', async (req, res) => {
-    const query = parseQuery(historyQuery, req.query);
+    const query = req.query;
+    // Rules across fields, which the spec states in words only.
+    if (query.owner && query.system) {
+      throw invalidInput(
+        'query',
+        'system',
+        'filter by owner or by system, not both',
+      );
+    }
+    if (query.from && query.to && query.from > query.to) {
+      throw invalidInput('query', 'from', 'must not be after to');
+    }
     const credentials = await credentialsOf(req);
     res.json(await assessments.history(query, { credentials }));
   });

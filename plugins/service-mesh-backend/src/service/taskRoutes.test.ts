@@ -123,6 +123,103 @@ describe('task routes', () => {
     );
   });
 
+  it('names an unknown body field, an unknown query parameter and the header as spelled', async () => {
+    const { app, tasks } = await startApp();
+
+    const field = await request(app).post('/tasks').send({
+      entityRef: 'component:default/cart',
+      target: 'linkerd',
+      colour: 'red',
+    });
+    const parameter = await request(app).get('/tasks?colour=red');
+    const header = await request(app)
+      .post('/tasks')
+      .set('Idempotency-Key', 'k'.repeat(256))
+      .send({ entityRef: 'component:default/cart', target: 'linkerd' });
+
+    expect([field.status, field.body.error.message]).toEqual([
+      400,
+      'Invalid request body: "colour" is not a field of the API',
+    ]);
+    expect([parameter.status, parameter.body.error.message]).toEqual([
+      400,
+      'Invalid query: colour: not a parameter of the API',
+    ]);
+    expect([header.status, header.body.error.message]).toEqual([
+      400,
+      'Invalid header: Idempotency-Key: must NOT have more than 255 characters',
+    ]);
+    expect(tasks.create).not.toHaveBeenCalled();
+    expect(tasks.list).not.toHaveBeenCalled();
+  });
+
+  it('says what a pattern of the spec means', async () => {
+    const { app, tasks } = await startApp();
+
+    const ref = await request(app)
+      .post('/tasks')
+      .send({ entityRef: 'cart', target: 'linkerd' });
+    const id = await request(app).get('/tasks/a%01b');
+
+    expect(ref.body.error.message).toBe(
+      'Invalid request body: entityRef: must be an entity ref like component:default/cart',
+    );
+    expect(id.body.error.message).toBe(
+      'Invalid path: id: must not contain control characters',
+    );
+    expect(tasks.create).not.toHaveBeenCalled();
+    expect(tasks.get).not.toHaveBeenCalled();
+  });
+
+  it('lists with the query typed and defaulted by the spec, lists repeated or comma-separated', async () => {
+    const { app, tasks } = await startApp();
+    tasks.list.mockResolvedValue({ items: [], totalCount: 0 });
+
+    await request(app).get(
+      '/tasks?status=open,blocked&assignee=group:default/a&assignee=group:default/b&entityRef=Component:default/Cart&offset=5',
+    );
+
+    expect(tasks.list).toHaveBeenCalledWith(
+      {
+        status: ['open', 'blocked'],
+        assignee: ['group:default/a', 'group:default/b'],
+        entityRef: 'component:default/cart',
+        offset: 5,
+        limit: 50,
+      },
+      { credentials: mockCredentials.user() },
+    );
+  });
+
+  it('keeps a comment trimmed, refuses a blank one, and a bulk filing for nobody', async () => {
+    const { app, tasks } = await startApp();
+    tasks.comment.mockResolvedValue(task);
+
+    const blank = await request(app)
+      .post('/tasks/1/comments')
+      .send({ body: ' \n ' });
+    const kept = await request(app)
+      .post('/tasks/1/comments')
+      .send({ body: '  On it. ' });
+    const nobody = await request(app)
+      .post('/tasks/bulk')
+      .send({ target: 'linkerd', stages: ['ready'] });
+
+    expect([blank.status, blank.body.error.message]).toEqual([
+      400,
+      'Invalid request body: body: must not be blank',
+    ]);
+    expect(kept.status).toBe(201);
+    expect(tasks.comment).toHaveBeenCalledWith('1', 'On it.', {
+      credentials: mockCredentials.user(),
+    });
+    expect([nobody.status, nobody.body.error.message]).toEqual([
+      400,
+      'Invalid request body: owner: name an owner or a system to file tasks for',
+    ]);
+    expect(tasks.bulkCreate).not.toHaveBeenCalled();
+  });
+
   it('asks for credentials before anything else', async () => {
     const { app, tasks } = await startApp();
 

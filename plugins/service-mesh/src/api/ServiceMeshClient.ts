@@ -18,6 +18,7 @@ import {
   ScanRunList,
   ScorecardQuery,
   ScorecardResponse,
+  ServiceMeshApiPaths,
   ServiceMeshHealth,
   StageHistoryQuery,
   StageHistoryResponse,
@@ -39,10 +40,58 @@ export function toQueryString(query: Record<string, QueryValue> = {}): string {
   return text ? `?${text}` : '';
 }
 
-function entityPath({ kind, namespace, name }: EntityName): string {
-  return `/entities/${[kind, namespace, name]
-    .map(part => encodeURIComponent(part.toLocaleLowerCase('en-US')))
-    .join('/')}`;
+/*
+ * Requests and responses typed by the paths generated from the backend's
+ * openapi.yaml: a path, method, parameter or body the spec does not have is
+ * a compile error, and each answer has the type the spec gives it.
+ */
+type Paths = ServiceMeshApiPaths;
+type Method = 'get' | 'post' | 'patch';
+type Operation<P extends keyof Paths, M extends Method> = NonNullable<
+  Paths[P][M]
+>;
+type ParametersOf<O, In extends 'path' | 'query' | 'header'> = O extends {
+  parameters: { [K in In]?: infer Value };
+}
+  ? Value
+  : never;
+type JsonOf<Response> = Response extends {
+  content: { 'application/json': infer Body };
+}
+  ? Body
+  : never;
+/** The body of the operation's success answers (200 and 201). */
+type SuccessOf<O> = O extends { responses: infer Responses }
+  ? JsonOf<Responses[Extract<keyof Responses, 200 | 201>]>
+  : never;
+type BodyOf<O> = O extends {
+  requestBody: { content: { 'application/json': infer Body } };
+}
+  ? Body
+  : never;
+
+/** What a call carries: each part is required exactly when the spec requires it. */
+type RequestParts<O> = ([ParametersOf<O, 'path'>] extends [never | undefined]
+  ? { path?: undefined }
+  : { path: ParametersOf<O, 'path'> }) &
+  ([ParametersOf<O, 'query'>] extends [never | undefined]
+    ? { query?: undefined }
+    : { query?: ParametersOf<O, 'query'> }) &
+  ([BodyOf<O>] extends [never] ? { body?: undefined } : { body: BodyOf<O> }) & {
+    headers?: Record<string, string>;
+  };
+
+/** `/entities/{kind}/...` with `{kind}` and the others filled in, encoded. */
+function fillPath(template: string, values: object = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) =>
+    encodeURIComponent(String((values as Record<string, unknown>)[name])),
+  );
+}
+
+/** Entity refs are case-insensitive: the path names the entity in lower case. */
+function entityPathParams({ kind, namespace, name }: EntityName) {
+  const lower = (part: string) => part.toLocaleLowerCase('en-US');
+  return { kind: lower(kind), namespace: lower(namespace), name: lower(name) };
 }
 
 /**
@@ -70,41 +119,43 @@ export class ServiceMeshClient implements ServiceMeshApi {
   }
 
   getHealth(): Promise<ServiceMeshHealth> {
-    return this.#request('GET', '/health');
+    return this.#fetchJson('get', '/health', {});
   }
 
   listScans(options?: { limit?: number }): Promise<ScanRunList> {
-    return this.#request('GET', `/scans${toQueryString(options)}`);
+    return this.#fetchJson('get', '/scans', { query: options });
   }
 
   listClusters(): Promise<ClusterHealthList> {
-    return this.#request('GET', '/clusters');
+    return this.#fetchJson('get', '/clusters', {});
   }
 
   getEntityAssessment(entity: EntityName): Promise<EntityAssessmentResponse> {
-    return this.#request('GET', `${entityPath(entity)}/assessment`);
+    return this.#fetchJson(
+      'get',
+      '/entities/{kind}/{namespace}/{name}/assessment',
+      { path: entityPathParams(entity) },
+    );
   }
 
   refreshEntityAssessment(
     entity: EntityName,
   ): Promise<EntityAssessmentResponse> {
-    return this.#request('POST', `${entityPath(entity)}/refresh`);
+    return this.#fetchJson(
+      'post',
+      '/entities/{kind}/{namespace}/{name}/refresh',
+      { path: entityPathParams(entity) },
+    );
   }
 
   getScorecard(query: ScorecardQuery = {}): Promise<ScorecardResponse> {
-    return this.#request(
-      'GET',
-      `/scorecard${toQueryString(query as Record<string, QueryValue>)}`,
-    );
+    return this.#fetchJson('get', '/scorecard', { query });
   }
 
   getScorecardHistory(
     query: StageHistoryQuery = {},
   ): Promise<StageHistoryResponse> {
-    return this.#request(
-      'GET',
-      `/scorecard/history${toQueryString(query as Record<string, QueryValue>)}`,
-    );
+    return this.#fetchJson('get', '/scorecard/history', { query });
   }
 
   /** Cached for a few minutes; a failed request is not kept. */
@@ -113,7 +164,11 @@ export class ServiceMeshClient implements ServiceMeshApi {
     if (this.#meshes && now - this.#meshes.at < MESHES_CACHE_MS) {
       return this.#meshes.value;
     }
-    const value = this.#request<MeshKnowledgeBase>('GET', '/meshes');
+    const value: Promise<MeshKnowledgeBase> = this.#fetchJson(
+      'get',
+      '/meshes',
+      {},
+    );
     const cached = { value, at: now };
     this.#meshes = cached;
     value.catch(() => {
@@ -123,72 +178,77 @@ export class ServiceMeshClient implements ServiceMeshApi {
   }
 
   recommendMeshes(requirements: MeshRequirements): Promise<MeshRecommendation> {
-    return this.#request('POST', '/recommendations', requirements);
+    return this.#fetchJson('post', '/recommendations', {
+      body: requirements,
+    });
   }
 
   getMigrationPlan(
     entity: EntityName,
     target: MigrationTarget,
   ): Promise<MigrationPlan> {
-    return this.#request(
-      'GET',
-      `${entityPath(entity)}/migration-plan${toQueryString({ target })}`,
+    return this.#fetchJson(
+      'get',
+      '/entities/{kind}/{namespace}/{name}/migration-plan',
+      { path: entityPathParams(entity), query: { target } },
     );
   }
 
   listTasks(query: MigrationTaskQuery = {}): Promise<MigrationTaskList> {
-    return this.#request(
-      'GET',
-      `/tasks${toQueryString(query as Record<string, QueryValue>)}`,
-    );
+    return this.#fetchJson('get', '/tasks', { query });
   }
 
   getTask(id: string): Promise<MigrationTask> {
-    return this.#request('GET', `/tasks/${encodeURIComponent(id)}`);
+    return this.#fetchJson('get', '/tasks/{id}', { path: { id } });
   }
 
   createTask(
     request: CreateMigrationTaskRequest,
     options?: { idempotencyKey?: string },
   ): Promise<MigrationTask> {
-    return this.#request(
-      'POST',
-      '/tasks',
-      request,
-      options?.idempotencyKey
+    return this.#fetchJson('post', '/tasks', {
+      body: request,
+      headers: options?.idempotencyKey
         ? { 'Idempotency-Key': options.idempotencyKey }
         : undefined,
-    );
+    });
   }
 
   updateTask(
     id: string,
     changes: UpdateMigrationTaskRequest,
   ): Promise<MigrationTask> {
-    return this.#request('PATCH', `/tasks/${encodeURIComponent(id)}`, changes);
+    return this.#fetchJson('patch', '/tasks/{id}', {
+      path: { id },
+      body: changes,
+    });
   }
 
   commentOnTask(id: string, body: string): Promise<MigrationTask> {
-    return this.#request('POST', `/tasks/${encodeURIComponent(id)}/comments`, {
-      body,
+    return this.#fetchJson('post', '/tasks/{id}/comments', {
+      path: { id },
+      body: { body },
     });
   }
 
   bulkCreateTasks(
     request: BulkCreateMigrationTasksRequest,
   ): Promise<BulkCreateMigrationTasksResponse> {
-    return this.#request('POST', '/tasks/bulk', request);
+    return this.#fetchJson('post', '/tasks/bulk', { body: request });
   }
 
-  async #request<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers?: Record<string, string>,
-  ): Promise<T> {
+  async #fetchJson<P extends keyof Paths, M extends Method>(
+    method: M,
+    path: P,
+    parts: RequestParts<Operation<P, M>>,
+  ): Promise<SuccessOf<Operation<P, M>>> {
+    const { body, headers } = parts;
     const baseUrl = await this.#discoveryApi.getBaseUrl('service-mesh');
-    const response = await this.#fetchApi.fetch(`${baseUrl}${path}`, {
-      method,
+    const url = `${baseUrl}${fillPath(path, parts.path)}${toQueryString(
+      parts.query as Record<string, QueryValue> | undefined,
+    )}`;
+    const response = await this.#fetchApi.fetch(url, {
+      method: method.toUpperCase(),
       headers: {
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         ...headers,
@@ -198,6 +258,6 @@ export class ServiceMeshClient implements ServiceMeshApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return await response.json();
   }
 }

@@ -1,5 +1,6 @@
 import {
   AdoptionStage,
+  DetectedMesh,
   MESH_IDS,
   SCORECARD_SORT_FIELDS,
   ScorecardQuery,
@@ -24,7 +25,7 @@ export interface ScorecardFilterState {
   system: string[];
   stage: AdoptionStage[];
   /** Mesh ids, or `none`. */
-  mesh: string[];
+  mesh: DetectedMesh[];
   q: string;
   sort: ScorecardSortField;
   order: 'asc' | 'desc';
@@ -56,7 +57,10 @@ export const INITIAL_VIEW: ScorecardViewState = {
 };
 
 /** The mesh filter's values: no mesh, or a mesh id. */
-export const MESH_FILTER_VALUES: readonly string[] = ['none', ...MESH_IDS];
+export const MESH_FILTER_VALUES: readonly DetectedMesh[] = [
+  'none',
+  ...MESH_IDS,
+];
 
 /** The backend's limit on the text search. */
 export const SEARCH_MAX_LENGTH = 200;

@@ -18,6 +18,7 @@ import {
   BulkCreateMigrationTasksRequest,
   MigrationTask,
   ScorecardRow,
+  TaskTarget,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -84,7 +85,7 @@ export interface BulkPreview {
 /** Every active task for the target (all pages). */
 async function activeTasksFor(
   api: Pick<ServiceMeshApi, 'listTasks'>,
-  target: string,
+  target: TaskTarget,
 ): Promise<MigrationTask[]> {
   const tasks: MigrationTask[] = [];
   for (;;) {
@@ -108,7 +109,7 @@ async function activeTasksFor(
 export async function previewBulkFiling(
   api: Pick<ServiceMeshApi, 'getScorecard' | 'listTasks'>,
   scope: BulkScope,
-  target: string,
+  target: TaskTarget,
 ): Promise<BulkPreview> {
   const [scorecard, active] = await Promise.all([
     api.getScorecard({
@@ -143,7 +144,7 @@ function scopeText(scope: BulkScope): string {
   return `Services ${parts.join(', ')}`;
 }
 
-function defaultTarget(scope: BulkScope): string {
+function defaultTarget(scope: BulkScope): TaskTarget {
   return scope.stages.length === 0 || scope.stages.includes('must-migrate')
     ? 'gateway-api'
     : TASK_TARGETS[0];
@@ -210,7 +211,7 @@ export function BulkFileDialog(props: {
                 size="small"
                 value={target}
                 SelectProps={{ native: true }}
-                onChange={event => setTarget(event.target.value)}
+                onChange={event => setTarget(event.target.value as TaskTarget)}
                 disabled={result.loading}
               >
                 {TASK_TARGETS.map(id => (

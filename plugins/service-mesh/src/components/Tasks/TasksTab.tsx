@@ -12,6 +12,7 @@ import {
   MigrationTask,
   MigrationTaskQuery,
   MigrationTaskStatus,
+  TaskTarget,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { useCallback, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -68,7 +69,7 @@ export function taskQueryOf(
   const query: MigrationTaskQuery = {};
   if (filters.status.length) query.status = filters.status;
   if (filters.assignee.length) query.assignee = filters.assignee;
-  if (filters.target) query.target = filters.target;
+  if (filters.target) query.target = filters.target as TaskTarget;
   const entityRef = entityRefOfInput(entity);
   if (entityRef) query.entityRef = entityRef;
   return query;

@@ -380,7 +380,7 @@ export function assessmentResponse(
         name: 'Linkerd',
         rank: 1,
         total: 6,
-        standing: 'Meets every requirement',
+        standing: 'qualified',
         reasons: ['Lowest proxy overhead', 'mTLS on by default'],
       },
       {
@@ -388,7 +388,7 @@ export function assessmentResponse(
         name: 'Istio (ambient)',
         rank: 2,
         total: 6,
-        standing: 'Meets every requirement',
+        standing: 'qualified',
         reasons: ['No sidecar to inject or restart'],
       },
       {
@@ -396,7 +396,7 @@ export function assessmentResponse(
         name: 'Cilium',
         rank: 3,
         total: 6,
-        standing: 'Misses one preference',
+        standing: 'not-verified',
         reasons: ['Already the cluster CNI'],
       },
     ],

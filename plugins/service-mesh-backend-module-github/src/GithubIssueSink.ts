@@ -12,15 +12,12 @@ import {
   ScmIntegrations,
 } from '@backstage/integration';
 import { MigrationTask } from '@meshwise/backstage-plugin-service-mesh-common';
+import {
+  ServiceMeshTaskSink,
+  ServiceMeshTaskSinkContext,
+  ServiceMeshTaskSinkResult,
+} from '@meshwise/backstage-plugin-service-mesh-node';
 import fetch from 'node-fetch';
-
-/** The result of mirroring a task to an issue tracker. */
-export type ExternalIssueResult = { url: string } | { error: string };
-
-/** Somewhere a migration task is also opened (an issue tracker). */
-export interface TaskSink {
-  open(task: MigrationTask, entity: Entity): Promise<ExternalIssueResult>;
-}
 
 const GITHUB_REPO = /^\/([^/]+)\/([^/]+?)(?:\.git)?(?:\/|$)/;
 
@@ -29,7 +26,8 @@ const GITHUB_REPO = /^\/([^/]+)\/([^/]+?)(?:\.git)?(?:\/|$)/;
  * location, with the credentials of Backstage's GitHub integration (token or
  * GitHub App). Never throws: a failure is returned for the task to keep.
  */
-export class GithubIssueSink implements TaskSink {
+export class GithubIssueSink implements ServiceMeshTaskSink {
+  /** The sink of `serviceMesh.tasks.github`; undefined when it is off. */
   static fromConfig(
     config: Config,
     logger: LoggerService,
@@ -48,6 +46,7 @@ export class GithubIssueSink implements TaskSink {
     });
   }
 
+  readonly id = 'github';
   readonly #integrations: ScmIntegrationRegistry;
   readonly #credentials: GithubCredentialsProvider;
   readonly #labels: string[];
@@ -65,10 +64,10 @@ export class GithubIssueSink implements TaskSink {
     this.#logger = options.logger;
   }
 
-  async open(
+  async onTaskCreated(
     task: MigrationTask,
-    entity: Entity,
-  ): Promise<ExternalIssueResult> {
+    { entity }: ServiceMeshTaskSinkContext,
+  ): Promise<ServiceMeshTaskSinkResult> {
     try {
       const repoUrl = sourceRepositoryUrl(entity);
       if (!repoUrl) {
