@@ -49,7 +49,21 @@ export class ServiceMeshStore {
     return this.#knex.transaction(fn);
   }
 
+  #schemaVersion?: { value: string | null; readAt: number };
+
+  /**
+   * The newest migration applied. Read at most once a minute: `/health`
+   * reports it, and a probe must not cost database round trips while a
+   * scan keeps the connection pool busy.
+   */
   async schemaVersion(): Promise<string | null> {
-    return currentSchemaVersion(this.#knex);
+    const now = Date.now();
+    if (!this.#schemaVersion || now - this.#schemaVersion.readAt > 60_000) {
+      this.#schemaVersion = {
+        value: await currentSchemaVersion(this.#knex),
+        readAt: now,
+      };
+    }
+    return this.#schemaVersion.value;
   }
 }

@@ -20,18 +20,24 @@ import { ClusterProblem, ClusterReadError } from '../clusters/types';
 import { ClusterRecord } from '../database/ScanRepository';
 import { ServiceMeshStore } from '../database/ServiceMeshStore';
 import { hasReachedTarget } from '../tasks/targets';
-import { assessEntityParts, EntityAssessment } from './assessEntity';
+import { assessEntityPartsInSlices, EntityAssessment } from './assessEntity';
 import { EntityScope, isInScope, readEntitiesInScope } from './catalogEntities';
 import { ClusterState, ClusterStateCache } from './ClusterStateCache';
 import { countKinds, implausibleDrop } from './plausibility';
 import { ScanRunLease } from './ScanRunLease';
+import { Pause, timeSlicer, yieldToEventLoop } from './yieldToEventLoop';
 
-/** The longest the scanner computes without letting other requests run. */
-const YIELD_AFTER_MS = 20;
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise(resolve => setImmediate(resolve));
-}
+/**
+ * Entities assessed and stored together, at most; workloads count too (a
+ * service of hundreds of workloads stores as much as many small ones).
+ * SQLite writes in this process, synchronously, holding the event loop:
+ * small batches, with requests served in between. A database server is
+ * written to asynchronously and each batch costs round trips: larger ones.
+ */
+const STORE_BATCH = {
+  sqlite: { entities: 10, workloads: 200 },
+  server: { entities: 100, workloads: 2000 },
+};
 
 export interface MeshScannerOptions {
   logger: LoggerService;
@@ -360,14 +366,40 @@ export class MeshScanner {
   /**
    * Assesses the entities and stores the results: each entity's assessment,
    * and each cluster's part of it from the clusters in memory, so a later
-   * process that cannot read a cluster still has what it said.
+   * process that cannot read a cluster still has what it said. Stored a
+   * batch at a time (`STORE_BATCH`), with requests served in between.
    */
   async #assessAndSave(
     entities: Entity[],
     records: Map<string, ClusterRecord>,
   ): Promise<EntityAssessmentResponse[]> {
+    const limit =
+      this.#options.store.databaseEngine() === 'sqlite'
+        ? STORE_BATCH.sqlite
+        : STORE_BATCH.server;
+    const responses: EntityAssessmentResponse[] = [];
+    const pause = timeSlicer();
+    let batch: EntityAssessment[] = [];
+    let workloads = 0;
+    for await (const assessment of this.#assessAll(entities, records, pause)) {
+      batch.push(assessment);
+      workloads += assessment.response.assessment?.workloads.length ?? 0;
+      if (batch.length >= limit.entities || workloads >= limit.workloads) {
+        responses.push(...(await this.#save(batch)));
+        batch = [];
+        workloads = 0;
+        await pause();
+      }
+    }
+    if (batch.length > 0) responses.push(...(await this.#save(batch)));
+    return responses;
+  }
+
+  /** Stores assessed entities: their assessments and their parts per cluster. */
+  async #save(
+    assessed: EntityAssessment[],
+  ): Promise<EntityAssessmentResponse[]> {
     const { store } = this.#options;
-    const assessed = await this.#assessAll(entities, records);
     const refs = assessed.map(a => a.response.entity.entityRef);
     await store.clusterResults.replace(
       refs,
@@ -385,10 +417,15 @@ export class MeshScanner {
     return responses;
   }
 
-  async #assessAll(
+  /**
+   * Assesses the entities one by one, pausing between entities and between
+   * each entity's clusters so the backend keeps serving requests.
+   */
+  async *#assessAll(
     entities: Entity[],
     records: Map<string, ClusterRecord>,
-  ): Promise<EntityAssessment[]> {
+    pause: Pause,
+  ): AsyncGenerator<EntityAssessment> {
     const clusters = this.#cache.states();
     // Clusters this process has no data of: their parts come from the store.
     const unread = clusters
@@ -415,17 +452,11 @@ export class MeshScanner {
         unread.filter(name => records.get(name)?.resultsAt),
       ),
     };
-    const results: EntityAssessment[] = [];
-    let since = performance.now();
     for (const entity of entities) {
-      // Assessing is CPU work; let the backend serve requests in between.
-      if (performance.now() - since > YIELD_AFTER_MS) {
-        await yieldToEventLoop();
-        since = performance.now();
-      }
+      await pause();
+      let assessment: EntityAssessment | undefined;
       try {
-        const assessment = assessEntityParts(entity, context);
-        if (assessment) results.push(assessment);
+        assessment = await assessEntityPartsInSlices(entity, context, pause);
       } catch (error) {
         // One odd entity must not cost the others their assessment.
         this.#options.logger.warn(
@@ -434,8 +465,8 @@ export class MeshScanner {
           }`,
         );
       }
+      if (assessment) yield assessment;
     }
-    return results;
   }
 
   /**
@@ -556,15 +587,19 @@ export class MeshScanner {
       const snapshot = await source.read();
       const kindCounts = countKinds(snapshot.objects);
       await this.#doubtImplausibleRead(state, kindCounts);
+      // Indexing the objects and building the cluster's workloads are the
+      // largest pieces of work of a read: each runs in a turn of its own,
+      // with requests served in between. The workloads are built here, one
+      // cluster at a time, rather than all at once at the first entity.
+      await yieldToEventLoop();
+      const pause = timeSlicer();
       const { index, partialRead } = this.#cache.recordRead(
         snapshot,
         kindCounts,
       );
-      // Each cluster's workloads are built here, one cluster at a time,
-      // rather than all at once at the first entity: the backend keeps
-      // serving requests in between.
-      await yieldToEventLoop();
+      await pause();
       prepareWorkloadSelection(index!);
+      await pause();
       const warnings = snapshot.warnings.map(w => w.message);
       await this.#options.store.scans.recordClusterAttempt({
         cluster: source.name,

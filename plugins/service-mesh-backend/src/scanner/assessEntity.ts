@@ -18,6 +18,7 @@ import {
 import { toAssessedEntity } from './catalogEntities';
 import { ClusterState } from './ClusterStateCache';
 import { mergeAssessments } from './mergeAssessments';
+import { Pause } from './yieldToEventLoop';
 
 export interface AssessEntityContext {
   clusters: ClusterState[];
@@ -72,6 +73,39 @@ export function assessEntityParts(
   entity: Entity,
   context: AssessEntityContext,
 ): EntityAssessment | undefined {
+  const steps = assessmentSteps(entity, context);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * `assessEntityParts` for the scanner: it pauses after each cluster's part,
+ * so an entity whose workloads span clusters does not hold the event loop
+ * for all of them at once.
+ */
+export async function assessEntityPartsInSlices(
+  entity: Entity,
+  context: AssessEntityContext,
+  pause: Pause,
+): Promise<EntityAssessment | undefined> {
+  const steps = assessmentSteps(entity, context);
+  let step = steps.next();
+  while (!step.done) {
+    await pause();
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/**
+ * The assessment of one entity, suspended (`yield`) after each cluster's
+ * engine call: the one definition both callers above drive.
+ */
+function* assessmentSteps(
+  entity: Entity,
+  context: AssessEntityContext,
+): Generator<void, EntityAssessment | undefined> {
   const selector = readEntityWorkloadSelector(entity);
   const base = {
     entity: toAssessedEntity(entity),
@@ -143,29 +177,29 @@ export function assessEntityParts(
       return undefined;
   }
 
-  let computed: ClusterPart[];
-  try {
-    computed = withData
-      .map(state => ({
-        state,
-        workloads: selectWorkloads(state.index!, {
-          labelSelector: selector.labelSelector,
-          namespace: selector.namespace,
-        }),
-      }))
-      .filter(({ workloads }) => workloads.length > 0)
-      .map(({ state, workloads }) => ({
-        cluster: state.source.name,
-        assessment: assessService(workloads, state.index!, {
-          targetMesh: context.targetMesh,
-        }),
-      }));
-  } catch (error) {
-    return unassessable(
-      `The label selector "${selector.labelSelector}" is not valid: ${
-        (error as Error).message
-      }`,
-    );
+  let computed: ClusterPart[] = [];
+  for (const state of withData) {
+    try {
+      const workloads = selectWorkloads(state.index!, {
+        labelSelector: selector.labelSelector,
+        namespace: selector.namespace,
+      });
+      if (workloads.length > 0) {
+        computed.push({
+          cluster: state.source.name,
+          assessment: assessService(workloads, state.index!, {
+            targetMesh: context.targetMesh,
+          }),
+        });
+      }
+    } catch (error) {
+      return unassessable(
+        `The label selector "${selector.labelSelector}" is not valid: ${
+          (error as Error).message
+        }`,
+      );
+    }
+    yield;
   }
   // A part whose stage hangs on a kind that could not be listed (unreadable
   // with no earlier list in this process, e.g. after a restart) keeps the
