@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { KubeObject } from '@meshwise/backstage-plugin-service-mesh-common';
+import { KubeObject } from '@meshwise/mesh-engine';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import request from 'supertest';
 import { FakeKubernetesApi } from './__testUtils__/fakeKubernetesApi';
