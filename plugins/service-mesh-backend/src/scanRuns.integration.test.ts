@@ -210,7 +210,11 @@ describe('scan runs', () => {
       const abort = new AbortController();
 
       const first = one.scan(abort.signal);
-      await new Promise(resolve => setTimeout(resolve, 200));
+      // Cancelled once it runs (on a busy host it may take a while to start).
+      for (let waited = 0; waited < 20_000; waited += 50) {
+        if ((await runs(one)).some(run => run.status === 'running')) break;
+        await new Promise(resolve => setTimeout(resolve, 50));
+      }
       // The scheduler's cancel frees its lock at once, so a trigger lets
       // another replica start while the first still runs.
       abort.abort();
