@@ -6,6 +6,10 @@ import {
 import request from 'supertest';
 import { serviceMeshPlugin } from '../plugin';
 
+// Each test builds the router, whose OpenAPI validators compile on first use:
+// seconds of CPU on a busy two-core machine.
+jest.setTimeout(30_000);
+
 async function startBackend(config: object = {}) {
   const { server } = await startTestBackend({
     features: [

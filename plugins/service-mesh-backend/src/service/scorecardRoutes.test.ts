@@ -8,6 +8,10 @@ import request from 'supertest';
 import { AssessmentService } from './AssessmentService';
 import { createRouter, RouterOptions } from './router';
 
+// Each test builds the router, whose OpenAPI validators compile on first use:
+// seconds of CPU on a busy two-core machine.
+jest.setTimeout(30_000);
+
 /** The router over a mocked assessment service. */
 async function startApp() {
   const assessments: jest.Mocked<AssessmentService> = {

@@ -10,6 +10,10 @@ import request from 'supertest';
 import { MigrationTaskService } from './MigrationTaskService';
 import { createRouter, RouterOptions } from './router';
 
+// Each test builds the router, whose OpenAPI validators compile on first use:
+// seconds of CPU on a busy two-core machine.
+jest.setTimeout(30_000);
+
 const task: MigrationTask = {
   id: '1',
   entityRef: 'component:default/cart',
