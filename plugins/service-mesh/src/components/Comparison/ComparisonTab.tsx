@@ -142,32 +142,33 @@ function Comparison(props: { knowledgeBase: MeshKnowledgeBase }) {
               recommendation={recommendation}
             />
           </InfoCard>
-          <Box mt={3}>
-            <InfoCard title="Feature matrix">
-              <MeshPicker
-                entries={knowledgeBase.entries}
-                selected={compared}
-                onChange={setCompared}
+        </Grid>
+        {/* Across the page: beside the form, the matrix had to scroll. */}
+        <Grid item xs={12}>
+          <InfoCard title="Feature matrix">
+            <MeshPicker
+              entries={knowledgeBase.entries}
+              selected={compared}
+              onChange={setCompared}
+            />
+            {shownEntries.length === 0 ? (
+              <WarningPanel
+                severity="info"
+                title="No entry selected"
+                message="Pick at least one mesh above to compare."
+                defaultExpanded
               />
-              {shownEntries.length === 0 ? (
-                <WarningPanel
-                  severity="info"
-                  title="No entry selected"
-                  message="Pick at least one mesh above to compare."
-                  defaultExpanded
-                />
-              ) : (
-                <FeatureMatrix
-                  knowledgeBase={knowledgeBase}
-                  entries={shownEntries}
-                  ranks={ranks}
-                  mustHave={requirements.mustHave}
-                  niceToHave={requirements.niceToHave}
-                />
-              )}
-              <MatrixLegend />
-            </InfoCard>
-          </Box>
+            ) : (
+              <FeatureMatrix
+                knowledgeBase={knowledgeBase}
+                entries={shownEntries}
+                ranks={ranks}
+                mustHave={requirements.mustHave}
+                niceToHave={requirements.niceToHave}
+              />
+            )}
+            <MatrixLegend />
+          </InfoCard>
         </Grid>
       </Grid>
     </>

@@ -50,7 +50,11 @@ export function ReasonList(props: {
           <ListItemIcon style={{ minWidth: 32 }}>
             {icon(reason.kind)}
           </ListItemIcon>
-          <ListItemText primary={reason.text} />
+          {/* The theme cuts dense list items to one line: a reason wraps. */}
+          <ListItemText
+            primary={reason.text}
+            style={{ whiteSpace: 'normal' }}
+          />
         </ListItem>
       ))}
     </List>

@@ -156,6 +156,26 @@ describe('EntityServiceMeshContent', () => {
       expect(screen.getByLabelText('Coverage')).toHaveTextContent(
         '0 of 2 pods meshed (0%)',
       );
+      const workloads = within(
+        screen.getByRole('table', { name: 'Workloads' }),
+      ).getAllByRole('row');
+      expect(
+        workloads.map(row =>
+          within(row)
+            .getAllByRole(row === workloads[0] ? 'columnheader' : 'cell')
+            .map(cell => cell.textContent),
+        ),
+      ).toEqual([
+        ['Workload', 'Mesh', 'State', 'Meshed pods', 'mTLS', 'Proxy'],
+        [
+          'Deployment events-ingestNamespace analytics',
+          'No meshData plane: None',
+          'Not in a mesh',
+          '0/2',
+          'Off',
+          '-',
+        ],
+      ]);
       // ties at 100 go to the top recommendation, Linkerd
       expect(screen.getByText('Readiness for Linkerd')).toBeInTheDocument();
       expect(screen.getByLabelText('Readiness score')).toHaveTextContent('100');
@@ -290,12 +310,30 @@ describe('EntityServiceMeshContent', () => {
       );
       expect(screen.getByLabelText('Clusters')).toHaveTextContent('demo');
 
-      const row = within(screen.getByRole('table', { name: 'Workloads' }))
-        .getByText('Deployment cart-api')
-        .closest('tr')!;
-      expect(row).toHaveTextContent('storefront');
-      expect(row).toHaveTextContent('2/2');
-      expect(row).toHaveTextContent('1.26.1: stale (control plane 1.28.2)');
+      const table = screen.getByRole('table', { name: 'Workloads' });
+      const cells = within(
+        within(table).getByText('Deployment cart-api').closest('tr')!,
+      ).getAllByRole('cell');
+      expect(cells.map(cell => cell.textContent)).toEqual([
+        'Deployment cart-apiNamespace storefront',
+        'Istio (sidecar)Data plane: Sidecar',
+        'Meshed',
+        '2/2',
+        'Strict',
+        '1.26.1: stale (control plane 1.28.2)',
+      ]);
+      // its own card across the page, not a column of the status card
+      const card = table.closest('.MuiCard-root')!;
+      expect(
+        within(card as HTMLElement).getByText('Workloads (1)'),
+      ).toBeInTheDocument();
+      expect(
+        within(card as HTMLElement).queryByText('Mesh status'),
+      ).not.toBeInTheDocument();
+      expect(card.closest('.MuiGrid-item')).toHaveClass('MuiGrid-grid-xs-12');
+      expect(card.closest('.MuiGrid-item')).not.toHaveClass(
+        'MuiGrid-grid-lg-8',
+      );
 
       // the stale proxy as an adoption item, with the fix
       expect(

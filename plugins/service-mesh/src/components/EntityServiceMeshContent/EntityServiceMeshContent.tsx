@@ -24,6 +24,7 @@ import { NotConfiguredCard } from './NotConfiguredCard';
 import { ReadinessCard } from './ReadinessCard';
 import { RecommendationCard } from './RecommendationCard';
 import { StatusCard } from './StatusCard';
+import { WorkloadsCard } from './WorkloadsCard';
 
 /** The Mesh tab of a service's entity page. */
 export function EntityServiceMeshContent() {
@@ -115,6 +116,13 @@ function AssessmentView(props: {
           <RecommendationCard recommendation={response.recommendation} />
         </Box>
       </Grid>
+      {assessment && assessment.workloads.length > 0 && (
+        // Across the page: inside the status card, two thirds wide, the
+        // columns were too narrow for whole words (issue 17).
+        <Grid item xs={12}>
+          <WorkloadsCard workloads={assessment.workloads} />
+        </Grid>
+      )}
       {assessment &&
         assessment.workloads.length > 0 &&
         assessment.coverage.meshableWorkloads === 0 && (

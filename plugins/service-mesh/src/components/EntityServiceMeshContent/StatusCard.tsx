@@ -2,17 +2,10 @@ import { InfoCard } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import {
   EntityAssessmentResponse,
   ServiceAssessment,
-  WorkloadAssessment,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { ReactNode } from 'react';
 import {
@@ -23,13 +16,6 @@ import {
 import { adoptionFindings } from '../common/readiness';
 import { StageChip } from '../common/StageChip';
 import { FindingItem } from './FindingItem';
-
-const STATE_LABELS: Record<WorkloadAssessment['detection']['state'], string> = {
-  meshed: 'Meshed',
-  enrolled: 'Enrolled, no proxy yet',
-  'opted-out': 'Opted out',
-  none: 'Not in a mesh',
-};
 
 function Fact(props: { label: string; children: ReactNode }) {
   return (
@@ -61,85 +47,10 @@ function dataPlaneModes(assessment: ServiceAssessment): string {
   return modes.length > 0 ? modes.join(', ') : 'None';
 }
 
-function proxyCell(workload: WorkloadAssessment): ReactNode {
-  const { proxy } = workload.detection;
-  if (!proxy) return '-';
-  const version = proxy.proxyVersion ?? 'unknown version';
-  if (proxy.stale === true) {
-    return (
-      <Tooltip title={proxy.source}>
-        <Typography variant="body2" color="error" component="span">
-          {version}: stale
-          {proxy.controlPlaneVersion
-            ? ` (control plane ${proxy.controlPlaneVersion})`
-            : ''}
-        </Typography>
-      </Tooltip>
-    );
-  }
-  return (
-    <Tooltip title={proxy.source}>
-      <span>
-        {version}
-        {proxy.stale === 'unknown' ? ' (freshness unknown)' : ''}
-      </span>
-    </Tooltip>
-  );
-}
-
-function WorkloadTable(props: { workloads: WorkloadAssessment[] }) {
-  return (
-    <Table size="small" aria-label="Workloads">
-      <TableHead>
-        <TableRow>
-          <TableCell>Workload</TableCell>
-          <TableCell>Namespace</TableCell>
-          <TableCell>Mesh</TableCell>
-          <TableCell>State</TableCell>
-          <TableCell>Data plane</TableCell>
-          <TableCell align="right">Meshed pods</TableCell>
-          <TableCell>mTLS</TableCell>
-          <TableCell>Proxy</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {props.workloads.map(workload => {
-          const { detection } = workload;
-          return (
-            <TableRow key={workload.id}>
-              <TableCell>
-                {workload.workload.kind} {workload.workload.name}
-              </TableCell>
-              <TableCell>{workload.workload.namespace ?? '-'}</TableCell>
-              <TableCell>{meshName(detection.mesh)}</TableCell>
-              <TableCell>
-                {detection.meshable
-                  ? STATE_LABELS[detection.state]
-                  : 'Cannot be meshed (hostNetwork)'}
-              </TableCell>
-              <TableCell>
-                {DATA_PLANE_MODE_LABELS[detection.dataPlaneMode]}
-              </TableCell>
-              <TableCell align="right">
-                {detection.coverage
-                  ? `${detection.coverage.meshedPods}/${detection.coverage.totalPods}`
-                  : 'no live pods'}
-              </TableCell>
-              <TableCell>
-                <Tooltip title={detection.mtls.source}>
-                  <span>{MTLS_LABELS[detection.mtls.mode]}</span>
-                </Tooltip>
-              </TableCell>
-              <TableCell>{proxyCell(workload)}</TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
-  );
-}
-
-/** How the service runs today: mesh, coverage, mTLS, proxies and stage. */
+/**
+ * How the service runs today: mesh, coverage, mTLS, proxies and stage. Its
+ * workloads one by one are in the WorkloadsCard.
+ */
 export function StatusCard(props: { response: EntityAssessmentResponse }) {
   const { response } = props;
   const { assessment, selector } = response;
@@ -248,9 +159,6 @@ function StatusDetails(props: {
             : 'None'}
         </Fact>
       </Grid>
-      <Box mt={2} style={{ overflowX: 'auto' }}>
-        <WorkloadTable workloads={assessment.workloads} />
-      </Box>
       {tracking.length > 0 && (
         <Box mt={2}>
           <Typography variant="h6" component="h3">

@@ -1,5 +1,6 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import { ClusterHealth } from '@meshwise/backstage-plugin-service-mesh-common';
+import { useWholeWordsStyles } from '../common/wholeWords';
 
 const columns: TableColumn<ClusterHealth>[] = [
   { title: 'Cluster', field: 'cluster' },
@@ -16,19 +17,23 @@ const columns: TableColumn<ClusterHealth>[] = [
 
 /** Each cluster's last read: a failed one keeps its older data, marked stale. */
 export function ClusterHealthTable(props: { clusters: ClusterHealth[] }) {
+  const { wholeWords } = useWholeWordsStyles();
   return (
-    <Table<ClusterHealth>
-      title="Clusters"
-      options={{ paging: false, search: false, padding: 'dense' }}
-      columns={columns}
-      data={props.clusters}
-      emptyContent={
-        <div style={{ padding: 16 }}>
-          No cluster is configured. Meshwise reads the clusters of
-          <code> kubernetes.clusterLocatorMethods</code> and the directories of
-          <code> serviceMesh.manifestSources</code> in app-config.yaml.
-        </div>
-      }
-    />
+    <div className={wholeWords}>
+      <Table<ClusterHealth>
+        title="Clusters"
+        options={{ paging: false, search: false, padding: 'dense' }}
+        columns={columns}
+        data={props.clusters}
+        emptyContent={
+          <div style={{ padding: 16 }}>
+            No cluster is configured. Meshwise reads the clusters of
+            <code> kubernetes.clusterLocatorMethods</code> and the directories
+            of
+            <code> serviceMesh.manifestSources</code> in app-config.yaml.
+          </div>
+        }
+      />
+    </div>
   );
 }

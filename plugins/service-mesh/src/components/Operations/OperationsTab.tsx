@@ -24,10 +24,12 @@ export function OperationsTab() {
   if (!value) return null;
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} md={4}>
+      {/* Side by side only from 1920 px: the cluster table's six columns,
+          equally wide, need more than two thirds of a narrower page. */}
+      <Grid item xs={12} xl={4}>
         <BackendStatus health={value.health} />
       </Grid>
-      <Grid item xs={12} md={8}>
+      <Grid item xs={12} xl={8}>
         <ClusterHealthTable clusters={value.clusters.items} />
       </Grid>
       <Grid item xs={12}>

@@ -1,6 +1,7 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import TablePagination from '@material-ui/core/TablePagination';
 import { ReactNode } from 'react';
+import { useWholeWordsStyles } from './wholeWords';
 
 /** Paging state of a table whose rows the backend pages, sorts and filters. */
 export interface ServerPaging {
@@ -26,8 +27,9 @@ export function ServerPagedTable<T extends object>(props: {
   paging: ServerPaging;
 }) {
   const { paging } = props;
+  const { wholeWords } = useWholeWordsStyles();
   return (
-    <>
+    <div className={wholeWords}>
       <Table<T>
         title={props.title}
         subtitle={`${paging.totalCount} matching`}
@@ -54,6 +56,6 @@ export function ServerPagedTable<T extends object>(props: {
           paging.onPageSizeChange(Number(event.target.value))
         }
       />
-    </>
+    </div>
   );
 }
