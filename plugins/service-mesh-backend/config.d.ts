@@ -43,8 +43,11 @@ export interface Config {
     targetMesh?: string;
 
     /**
-     * Directories of manifests (GitOps repositories), each read as the state
-     * of one cluster. Paths are relative to the backend's working directory.
+     * Manifests (GitOps repositories), each source read as the state of one
+     * cluster: a local `directory` (relative to the backend's working
+     * directory) or a repository `url` read through the backend's urlReader
+     * with the `integrations` config. Exactly one of the two per source; a
+     * source with both or neither stops the backend at start.
      */
     manifestSources?: Array<ManifestSourceConfig>;
 
@@ -120,15 +123,29 @@ export interface Config {
   };
 }
 
-/** One directory of manifests, read as one cluster, with its own limits. */
+/** One directory or repository of manifests, read as one cluster, with its own limits. */
 interface ManifestSourceConfig extends ManifestReadLimitsConfig {
   /** The cluster name entities refer to with backstage.io/kubernetes-cluster. */
   name: string;
-  directory: string;
+  /** A local directory, read recursively. Set this or `url`. */
+  directory?: string;
+  /**
+   * A repository tree, e.g. `https://github.com/acme/deploy/tree/main/k8s`,
+   * read recursively with `urlReader.readTree`: any host an `integrations`
+   * entry covers (GitHub, GitLab, Bitbucket, Azure DevOps, Gitea, Gerrit),
+   * with that integration's credentials; never put credentials in the URL.
+   * Read again only when the branch has moved. Set this or `directory`.
+   */
+  url?: string;
 }
 
-/** Bounds on reading a directory of manifests (see the backend README, "Reliability"). */
+/** Bounds on reading a source of manifests (see the backend README, "Reliability"). */
 interface ManifestReadLimitsConfig {
+  /**
+   * Manifest files read per source (default 50000), in path order (archive
+   * order for a url); the rest are skipped, with one warning.
+   */
+  maxFiles?: number;
   /** A larger file is skipped (bytes, default 5 MiB = 5242880). */
   maxFileBytes?: number;
   /**

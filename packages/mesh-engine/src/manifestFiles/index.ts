@@ -1,11 +1,17 @@
 export {
   DEFAULT_MANIFEST_READ_LIMITS,
-  readManifestTree,
-} from './readManifestTree';
+  fileSizeProblem,
+  manifestReadLimits,
+} from './manifestReadLimits';
+export type { ManifestReadLimits } from './manifestReadLimits';
+export { readManifestFiles } from './readManifestFiles';
+export type {
+  ManifestCandidate,
+  ManifestTree,
+  SkippedManifestFile,
+} from './readManifestFiles';
+export { readManifestTree } from './readManifestTree';
 export type {
   ManifestFileSystem,
-  ManifestReadLimits,
-  ManifestTree,
   ReadManifestTreeOptions,
-  SkippedManifestFile,
 } from './readManifestTree';

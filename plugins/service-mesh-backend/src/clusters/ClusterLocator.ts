@@ -1,4 +1,8 @@
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  LoggerService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -14,7 +18,7 @@ import { ClusterSource } from './types';
 
 /**
  * All clusters to scan: those of `kubernetes.clusterLocatorMethods` (config
- * and catalog methods), the manifest directories, and the sources backend
+ * and catalog methods), the manifest sources, and the sources backend
  * modules added. Asked at every scan, so a cluster added to the catalog is
  * picked up without a restart. Throws at once when an added source's name
  * is taken.
@@ -26,12 +30,25 @@ export function createClusterLocator(options: {
   /** Sources added through the cluster-sources extension point. */
   added?: ClusterSource[];
   logger?: LoggerService;
+  /** Reads the manifest sources given by `url`. */
+  urlReader?: UrlReaderService;
   requestTimeoutMs?: number;
   pageSize?: number;
   podPageSize?: number;
 }): () => Promise<ConfiguredClusterSources> {
-  const { config, catalog, auth, added = [], logger, ...listing } = options;
-  const fromConfig = clusterSourcesFromConfig(config, listing);
+  const {
+    config,
+    catalog,
+    auth,
+    added = [],
+    logger,
+    urlReader,
+    ...listing
+  } = options;
+  const fromConfig = clusterSourcesFromConfig(config, {
+    ...listing,
+    urlReader,
+  });
   checkAddedClusterSources(added, fromConfig);
   return async () => {
     const fromCatalog = withoutNamesOfAdded(

@@ -1,19 +1,13 @@
 import {
-  createManifestParser,
   ManifestFileSystem,
   ManifestReadLimits,
   readManifestTree,
 } from '@meshwise/mesh-engine';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import {
-  ClusterProblem,
-  ClusterReadError,
-  ClusterSnapshot,
-  ClusterSource,
-} from './types';
-
-const MANIFEST_FILE = /\.(ya?ml|json)(\.template)?$/i;
+import { isManifestFileName } from './manifestFileNames';
+import { manifestSnapshot } from './manifestSnapshot';
+import { ClusterReadError, ClusterSnapshot, ClusterSource } from './types';
 
 const nodeFileSystem: ManifestFileSystem = {
   readdir: directory => readdir(directory, { withFileTypes: true }),
@@ -54,7 +48,7 @@ export class ManifestDirectorySource implements ClusterSource {
     let tree;
     try {
       tree = await readManifestTree(this.#directory, nodeFileSystem, {
-        isManifestFile: name => MANIFEST_FILE.test(name),
+        isManifestFile: isManifestFileName,
         limits: this.#limits,
       });
     } catch (error) {
@@ -65,47 +59,6 @@ export class ManifestDirectorySource implements ClusterSource {
         }: ${(error as Error).message}`,
       });
     }
-    // parseManifests' rules (the CLI's): an object defined in several files
-    // is merged and the fields they disagree on reported. One file at a
-    // time, yielding in between, so `/health` answers during a big read.
-    // After every file: a request needs several turns of the event loop
-    // (accept, read, database, answer), so rare long yields would still
-    // hold it for tens of milliseconds per turn.
-    const parser = createManifestParser();
-    for (const file of tree.files) {
-      parser.add(file);
-      await new Promise(resolve => setImmediate(resolve));
-    }
-    const { objects, findings } = parser.finish();
-    const warnings: ClusterProblem[] = [
-      ...tree.skipped.map(
-        (file): ClusterProblem => ({
-          reason: 'manifest-limit',
-          message: `${file.path}: ${file.message}`,
-        }),
-      ),
-      ...findings.map(
-        (finding): ClusterProblem =>
-          finding.conflict
-            ? { reason: 'conflicting-manifests', message: finding.message }
-            : {
-                reason: 'invalid-manifest',
-                message: `${finding.file} document ${finding.documentIndex}: ${finding.message}`,
-              },
-      ),
-    ];
-    return {
-      cluster: this.name,
-      objects,
-      readAt: new Date(),
-      warnings,
-      stats: {
-        listCalls: 0,
-        bytes: tree.files.reduce(
-          (sum, f) => sum + Buffer.byteLength(f.content),
-          0,
-        ),
-      },
-    };
+    return manifestSnapshot(this.name, tree);
   }
 }
