@@ -61,6 +61,7 @@ export const serviceMeshPlugin = createBackendPlugin({
         logger: coreServices.logger,
         auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
+        auditor: coreServices.auditor,
         httpRouter: coreServices.httpRouter,
         // Before the scheduler: it guards the scheduler's trigger and
         // cancel routes, so it must be on the router first (see the file).
@@ -71,6 +72,8 @@ export const serviceMeshPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        // Reads the manifest sources given by url, with the app's integrations.
+        urlReader: coreServices.urlReader,
       },
       async init(deps) {
         const { logger, config, httpRouter, scheduler } = deps;
@@ -87,6 +90,7 @@ export const serviceMeshPlugin = createBackendPlugin({
           auth: deps.auth,
           added: addedClusterSources,
           logger,
+          urlReader: deps.urlReader,
           requestTimeoutMs: scanConfig.requestTimeoutMs,
           pageSize: scanConfig.pageSize,
           podPageSize: scanConfig.podPageSize,
@@ -189,6 +193,7 @@ export const serviceMeshPlugin = createBackendPlugin({
           await createRouter({
             logger,
             httpAuth: deps.httpAuth,
+            auditor: deps.auditor,
             store,
             version: packageVersion(),
             knowledgeBase,

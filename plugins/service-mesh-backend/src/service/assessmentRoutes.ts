@@ -1,6 +1,7 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { Response } from 'express';
 import { AssessmentService } from './AssessmentService';
+import { audited } from './auditEvents';
 import { callerCredentials } from './caller';
 import { entityRefOfPath } from './entityRefs';
 import { MigrationPlanService } from './MigrationPlanService';
@@ -8,6 +9,7 @@ import { ServiceMeshRouter } from './openApiRouter';
 
 export interface AssessmentRoutesOptions {
   httpAuth: HttpAuthService;
+  auditor: AuditorService;
   assessments: AssessmentService;
   plans: MigrationPlanService;
 }
@@ -23,7 +25,7 @@ function sendJsonText(res: Response, json: string) {
 /** `/entities/:kind/:namespace/:name/assessment`, `/migration-plan` and `/refresh`. */
 export function addAssessmentRoutes(
   router: ServiceMeshRouter,
-  { httpAuth, assessments, plans }: AssessmentRoutesOptions,
+  { httpAuth, auditor, assessments, plans }: AssessmentRoutesOptions,
 ) {
   const credentialsOf = callerCredentials(httpAuth);
 
@@ -48,6 +50,12 @@ export function addAssessmentRoutes(
   router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
     const credentials = await credentialsOf(req);
     const ref = entityRefOfPath(req.params);
-    res.json(await assessments.refresh(ref, { credentials }));
+    const refreshed = await audited(
+      auditor,
+      { eventId: 'entity-refresh', request: req, meta: { entityRef: ref } },
+      () => assessments.refresh(ref, { credentials }),
+      assessment => ({ stage: assessment.stage }),
+    );
+    res.json(refreshed);
   });
 }

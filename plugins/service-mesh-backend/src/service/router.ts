@@ -1,4 +1,8 @@
-import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import express from 'express';
 import { MeshKnowledgeBase } from '@meshwise/backstage-plugin-service-mesh-common';
 import { recommendMeshes } from '@meshwise/mesh-engine';
@@ -16,6 +20,8 @@ import { addTaskRoutes } from './taskRoutes';
 export interface RouterOptions {
   logger: LoggerService;
   httpAuth: HttpAuthService;
+  /** Records every change made through the API (refreshes, tasks). */
+  auditor: AuditorService;
   /** Health, scan runs and clusters: read as stored, for any caller. */
   store: ServiceMeshStore;
   version: string;

@@ -23,6 +23,7 @@ async function startApp() {
   const router = await createRouter({
     logger: mockServices.logger.mock(),
     httpAuth: mockServices.httpAuth(),
+    auditor: mockServices.auditor.mock(),
     assessments,
   } as Partial<RouterOptions> as RouterOptions);
   const app = express().use(router).use(mockErrorHandler());

@@ -41,6 +41,7 @@ async function startApp() {
   const router = await createRouter({
     logger: mockServices.logger.mock(),
     httpAuth: mockServices.httpAuth(),
+    auditor: mockServices.auditor.mock(),
     tasks,
   } as Partial<RouterOptions> as RouterOptions);
   const app = express().use(router).use(mockErrorHandler());

@@ -1,4 +1,5 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { audited } from './auditEvents';
 import { callerCredentials } from './caller';
 import { canonicalEntityRef } from './entityRefs';
 import { idempotencyKeyOf } from './idempotency';
@@ -8,13 +9,14 @@ import { invalidInput } from './validationMessages';
 
 export interface TaskRoutesOptions {
   httpAuth: HttpAuthService;
+  auditor: AuditorService;
   tasks: MigrationTaskService;
 }
 
 /** `/tasks`: migration tasks filed from the portal. */
 export function addTaskRoutes(
   router: ServiceMeshRouter,
-  { httpAuth, tasks }: TaskRoutesOptions,
+  { httpAuth, auditor, tasks }: TaskRoutesOptions,
 ) {
   const credentialsOf = callerCredentials(httpAuth);
 
@@ -25,10 +27,24 @@ export function addTaskRoutes(
       entityRef: canonicalEntityRef(req.body.entityRef, 'body', 'entityRef'),
     };
     const idempotencyKey = idempotencyKeyOf(req);
-    const { task, created } = await tasks.create(body, {
-      credentials,
-      idempotencyKey,
-    });
+    const { task, created } = await audited(
+      auditor,
+      {
+        eventId: 'task-create',
+        request: req,
+        meta: {
+          actionType: 'single',
+          entityRef: body.entityRef,
+          target: body.target,
+        },
+      },
+      () => tasks.create(body, { credentials, idempotencyKey }),
+      result => ({
+        taskId: result.task.id,
+        // An active task for the entity and target, or a replayed key.
+        outcome: result.created ? 'created' : 'existing',
+      }),
+    );
     res.status(created ? 201 : 200).json(task);
   });
 
@@ -41,7 +57,25 @@ export function addTaskRoutes(
         'name an owner or a system to file tasks for',
       );
     }
-    const result = await tasks.bulkCreate(req.body, { credentials });
+    const { owner, system, target } = req.body;
+    const result = await audited(
+      auditor,
+      {
+        eventId: 'task-create',
+        request: req,
+        meta: {
+          actionType: 'bulk',
+          target,
+          ...(owner ? { owner } : {}),
+          ...(system ? { system } : {}),
+        },
+      },
+      () => tasks.bulkCreate(req.body, { credentials }),
+      filed => ({
+        createdTaskIds: filed.created.map(task => task.id),
+        skippedCount: filed.skipped.length,
+      }),
+    );
     res.status(result.created.length ? 201 : 200).json(result);
   });
 
@@ -67,15 +101,41 @@ export function addTaskRoutes(
 
   router.patch('/tasks/:id', async (req, res) => {
     const credentials = await credentialsOf(req);
-    res.json(await tasks.update(req.params.id, req.body, { credentials }));
+    const task = await audited(
+      auditor,
+      {
+        eventId: 'task-update',
+        request: req,
+        meta: { taskId: req.params.id, fields: Object.keys(req.body) },
+      },
+      () => tasks.update(req.params.id, req.body, { credentials }),
+      updated => ({
+        entityRef: updated.entityRef,
+        status: updated.status,
+        version: updated.version,
+      }),
+    );
+    res.json(task);
   });
 
   router.post('/tasks/:id/comments', async (req, res) => {
     const credentials = await credentialsOf(req);
     // The spec refuses a blank comment; what is kept is trimmed.
     const body = req.body.body.trim();
-    res
-      .status(201)
-      .json(await tasks.comment(req.params.id, body, { credentials }));
+    const commented = await audited(
+      auditor,
+      {
+        eventId: 'task-comment',
+        request: req,
+        meta: { taskId: req.params.id },
+      },
+      () => tasks.comment(req.params.id, body, { credentials }),
+      // Not the text: comments may hold what an audit log should not.
+      task => ({
+        entityRef: task.entityRef,
+        commentCount: task.comments.length,
+      }),
+    );
+    res.status(201).json(commented);
   });
 }
