@@ -1,9 +1,21 @@
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { EntityAssessmentResponse } from '@meshwise/backstage-plugin-service-mesh-common';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  AuthorizeResult,
+  EvaluatePermissionRequest,
+} from '@backstage/plugin-permission-common';
+import {
+  EntityAssessmentResponse,
+  serviceMeshRefreshPermission,
+} from '@meshwise/backstage-plugin-service-mesh-common';
 import { MESH_KNOWLEDGE_BASE } from '@meshwise/mesh-engine';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ServiceMeshApi, serviceMeshApiRef } from '../../api';
 import {
@@ -39,10 +51,16 @@ function deferred<T>() {
 async function renderTab(
   entity: Entity,
   overrides: Partial<ServiceMeshApi>,
+  permissionApi = mockApis.permission(),
 ): Promise<jest.Mocked<ServiceMeshApi>> {
   const api = mockServiceMeshApi(overrides);
   await renderInTestApp(
-    <TestApiProvider apis={[[serviceMeshApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [serviceMeshApiRef, api],
+        [permissionApiRef, permissionApi],
+      ]}
+    >
       <EntityProvider entity={entity}>
         <EntityServiceMeshContent />
       </EntityProvider>
@@ -538,6 +556,65 @@ describe('EntityServiceMeshContent', () => {
         await screen.findByText('Refresh failed: cluster demo unreachable'),
       ).toBeInTheDocument();
       expect(screen.getByText('Secured')).toBeInTheDocument();
+    });
+
+    it('is disabled, saying why, for a user the policy does not let re-assess the service', async () => {
+      const authorize = jest.fn((request: EvaluatePermissionRequest) =>
+        request.permission.name === serviceMeshRefreshPermission.name
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
+      );
+      // An entity no other test asks about: the permission answers are
+      // cached per permission and entity for the page's lifetime.
+      const api = await renderTab(
+        serviceEntity('inventory-api'),
+        respond(
+          assessmentResponse('inventory-api', istioStaleProxyAssessment()),
+        ),
+        mockApis.permission({ authorize }),
+      );
+      await screen.findByText('Secured');
+
+      const refresh = screen.getByRole('button', { name: 'Refresh' });
+      const reason = await screen.findByTitle(/You may not re-assess/);
+      await userEvent.hover(reason);
+      expect(await screen.findByRole('tooltip')).toHaveTextContent(
+        'You may not re-assess this service (permission service-mesh.assessment.refresh)',
+      );
+      expect(refresh).toBeDisabled();
+      expect(authorize).toHaveBeenCalledWith(
+        expect.objectContaining({
+          permission: serviceMeshRefreshPermission,
+          resourceRef: 'component:default/inventory-api',
+        }),
+      );
+      expect(api.refreshEntityAssessment).not.toHaveBeenCalled();
+    });
+
+    it('stays enabled when the permission check itself fails: the backend decides', async () => {
+      const permissionApi = mockApis.permission.mock({
+        authorize: jest.fn().mockRejectedValue(new Error('network down')),
+      });
+      const api = await renderTab(
+        serviceEntity('cart-api'),
+        {
+          ...respond(
+            assessmentResponse('cart-api', istioStaleProxyAssessment()),
+          ),
+          refreshEntityAssessment: jest
+            .fn()
+            .mockResolvedValue(
+              assessmentResponse('cart-api', istioStaleProxyAssessment()),
+            ),
+        },
+        permissionApi,
+      );
+      await screen.findByText('Secured');
+      await waitFor(() =>
+        expect(screen.getByRole('button', { name: 'Refresh' })).toBeEnabled(),
+      );
+      await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+      expect(api.refreshEntityAssessment).toHaveBeenCalled();
     });
   });
 });

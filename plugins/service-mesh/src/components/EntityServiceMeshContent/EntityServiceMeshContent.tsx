@@ -4,6 +4,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
@@ -57,6 +58,7 @@ export function EntityServiceMeshContent() {
         description="The Meshwise scanner has not assessed this service yet. It assesses every service on its schedule; refresh to assess it now."
         action={
           <RefreshButton
+            entityRef={stringifyEntityRef(entity)}
             onRefresh={state.refresh}
             refreshing={state.refreshing}
             error={state.refreshError}

@@ -9,29 +9,45 @@ import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import Alert from '@material-ui/lab/Alert';
-import { EntityAssessmentResponse } from '@meshwise/backstage-plugin-service-mesh-common';
+import {
+  EntityAssessmentResponse,
+  serviceMeshRefreshPermission,
+} from '@meshwise/backstage-plugin-service-mesh-common';
+import { DeniedTooltip } from '../common/DeniedTooltip';
 import { formatExactTime, formatRelativeTime } from '../common/format';
+import { useEntityPermission } from '../common/useEntityPermission';
 
-/** The Refresh button, with its progress and its error. */
+/**
+ * The Refresh button, with its progress and its error; disabled, with the
+ * reason, for a user the permission policy does not let re-assess the entity.
+ */
 export function RefreshButton(props: {
+  entityRef: string;
   onRefresh: () => void;
   refreshing: boolean;
   error?: Error;
 }) {
   const { onRefresh, refreshing, error } = props;
+  const permission = useEntityPermission(
+    serviceMeshRefreshPermission,
+    props.entityRef,
+    'You may not re-assess this service',
+  );
   return (
     <>
-      <Button
-        variant="outlined"
-        color="primary"
-        onClick={onRefresh}
-        disabled={refreshing}
-        startIcon={
-          refreshing ? <CircularProgress size={16} /> : <RefreshIcon />
-        }
-      >
-        {refreshing ? 'Assessing…' : 'Refresh'}
-      </Button>
+      <DeniedTooltip reason={permission.deniedReason}>
+        <Button
+          variant="outlined"
+          color="primary"
+          onClick={onRefresh}
+          disabled={refreshing || !permission.allowed}
+          startIcon={
+            refreshing ? <CircularProgress size={16} /> : <RefreshIcon />
+          }
+        >
+          {refreshing ? 'Assessing…' : 'Refresh'}
+        </Button>
+      </DeniedTooltip>
       {refreshing && (
         <Box mt={1}>
           <LinearProgress aria-label="Re-assessing the service" />
@@ -111,6 +127,7 @@ export function FreshnessCard(props: {
 
       <Box mt={1}>
         <RefreshButton
+          entityRef={response.entity.entityRef}
           onRefresh={onRefresh}
           refreshing={refreshing}
           error={refreshError}

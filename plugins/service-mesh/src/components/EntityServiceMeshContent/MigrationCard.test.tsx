@@ -1,9 +1,19 @@
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  AuthorizeResult,
+  EvaluatePermissionRequest,
+} from '@backstage/plugin-permission-common';
 import {
   EntityAssessmentResponse,
   MigrationTask,
+  serviceMeshTaskCreatePermission,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -38,14 +48,21 @@ async function renderCard(
   options: {
     entity?: Entity;
     response?: EntityAssessmentResponse;
+    permissionApi?: ReturnType<typeof mockApis.permission>;
   } = {},
 ) {
+  const permissionApi = options.permissionApi ?? mockApis.permission();
   const entity = options.entity ?? serviceEntity('shipping');
   const response =
     options.response ?? assessmentResponse('shipping', appMeshAssessment());
   const api = mockServiceMeshApi(overrides);
   await renderInTestApp(
-    <TestApiProvider apis={[[serviceMeshApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [serviceMeshApiRef, api],
+        [permissionApiRef, permissionApi],
+      ]}
+    >
       <EntityProvider entity={entity}>
         <MigrationCard response={response} />
       </EntityProvider>
@@ -57,6 +74,34 @@ async function renderCard(
 const shipping = { kind: 'Component', namespace: 'default', name: 'shipping' };
 
 describe('MigrationCard', () => {
+  it('disables filing, saying why, for a user the policy does not let file tasks for the service', async () => {
+    const authorize = jest.fn((request: EvaluatePermissionRequest) =>
+      request.permission.name === serviceMeshTaskCreatePermission.name
+        ? AuthorizeResult.DENY
+        : AuthorizeResult.ALLOW,
+    );
+    await renderCard(
+      { getMigrationPlan: jest.fn().mockResolvedValue(shippingPlan()) },
+      { permissionApi: mockApis.permission({ authorize }) },
+    );
+    await screen.findByText('Not carried, do this by hand');
+
+    const file = screen.getByRole('button', { name: 'File migration task' });
+    await userEvent.hover(await screen.findByTitle(/You may not file/));
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'You may not file migration tasks for this service (permission service-mesh.task.create)',
+    );
+    expect(file).toBeDisabled();
+    expect(authorize).toHaveBeenCalledWith(
+      expect.objectContaining({
+        permission: serviceMeshTaskCreatePermission,
+        resourceRef: 'component:default/shipping',
+      }),
+    );
+    // The plan stays available to read, download and copy.
+    expect(screen.getByRole('button', { name: 'Download plan' })).toBeEnabled();
+  });
+
   it('plans a service on App Mesh for Gateway API: ordered steps, manifests, commands and manual actions', async () => {
     const plan = shippingPlan('gateway-api');
     const api = await renderCard({
@@ -505,6 +550,7 @@ describe('MigrationCard', () => {
   });
 
   it('is part of the Mesh tab', async () => {
+    const permissionApi = mockApis.permission();
     const api = mockServiceMeshApi({
       getEntityAssessment: jest
         .fn()
@@ -512,7 +558,12 @@ describe('MigrationCard', () => {
       getMigrationPlan: jest.fn().mockResolvedValue(shippingPlan()),
     });
     await renderInTestApp(
-      <TestApiProvider apis={[[serviceMeshApiRef, api]]}>
+      <TestApiProvider
+        apis={[
+          [serviceMeshApiRef, api],
+          [permissionApiRef, permissionApi],
+        ]}
+      >
         <EntityProvider entity={serviceEntity('shipping')}>
           <EntityServiceMeshContent />
         </EntityProvider>

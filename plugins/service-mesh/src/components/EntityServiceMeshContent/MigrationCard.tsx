@@ -16,11 +16,14 @@ import {
   MigrationPlan,
   MigrationTarget,
   MigrationTask,
+  serviceMeshTaskCreatePermission,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { serviceMeshApiRef } from '../../api';
+import { DeniedTooltip } from '../common/DeniedTooltip';
 import { entityNameOf, isNotFoundError } from '../common/useEntityAssessment';
+import { useEntityPermission } from '../common/useEntityPermission';
 import { FileTaskDialog, FileTaskService } from './FileTaskDialog';
 import { MigrationPlanView } from './MigrationPlanView';
 import {
@@ -103,6 +106,11 @@ export function MigrationCard(props: { response: EntityAssessmentResponse }) {
     [entity, response, kind, namespace, name],
   );
 
+  const fileTask = useEntityPermission(
+    serviceMeshTaskCreatePermission,
+    response.entity.entityRef,
+    'You may not file migration tasks for this service',
+  );
   const [dialogOpen, setDialogOpen] = useState(false);
   const [filed, setFiled] = useState<MigrationTask>();
   const [reloadKey, setReloadKey] = useState(0);
@@ -161,14 +169,17 @@ export function MigrationCard(props: { response: EntityAssessmentResponse }) {
         >
           Copy YAML
         </Button>
-        <Button
-          variant="contained"
-          color="primary"
-          startIcon={<AssignmentIcon />}
-          onClick={() => setDialogOpen(true)}
-        >
-          File migration task
-        </Button>
+        <DeniedTooltip reason={fileTask.deniedReason}>
+          <Button
+            variant="contained"
+            color="primary"
+            startIcon={<AssignmentIcon />}
+            disabled={!fileTask.allowed}
+            onClick={() => setDialogOpen(true)}
+          >
+            File migration task
+          </Button>
+        </DeniedTooltip>
       </Box>
       {copied && (
         <Box mb={2}>
