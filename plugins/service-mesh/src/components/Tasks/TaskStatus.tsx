@@ -5,7 +5,10 @@ import {
   MIGRATION_TASK_STATUSES,
   MigrationTask,
   MigrationTaskStatus,
+  serviceMeshTaskUpdatePermission,
 } from '@meshwise/backstage-plugin-service-mesh-common';
+import { DeniedTooltip } from '../common/DeniedTooltip';
+import { useEntityPermission } from '../common/useEntityPermission';
 import { TASK_STATUS_COLORS, TASK_STATUS_LABELS } from './taskModel';
 
 /** The task's status as a coloured badge. */
@@ -25,7 +28,11 @@ export function TaskStatusChip(props: { status: MigrationTaskStatus }) {
   );
 }
 
-/** A select that changes the task's status (the caller sends the PATCH). */
+/**
+ * A select that changes the task's status (the caller sends the PATCH);
+ * disabled, with the reason, for a user the permission policy does not let
+ * update the tasks of the task's entity.
+ */
 export function TaskStatusSelect(props: {
   task: MigrationTask;
   onChange: (status: MigrationTaskStatus) => void;
@@ -33,28 +40,37 @@ export function TaskStatusSelect(props: {
   disabled?: boolean;
 }) {
   const { task, onChange, pending, disabled } = props;
+  const update = useEntityPermission(
+    serviceMeshTaskUpdatePermission,
+    task.entityRef,
+    'You may not change the tasks of this service',
+  );
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
-      <TextField
-        select
-        size="small"
-        variant="outlined"
-        value={task.status}
-        disabled={pending || disabled}
-        SelectProps={{ native: true }}
-        style={{ minWidth: 150 }}
-        inputProps={{
-          'aria-label': `Status of ${task.title}`,
-          'data-testid': `task-status-${task.id}`,
-        }}
-        onChange={event => onChange(event.target.value as MigrationTaskStatus)}
-      >
-        {MIGRATION_TASK_STATUSES.map(status => (
-          <option key={status} value={status}>
-            {TASK_STATUS_LABELS[status]}
-          </option>
-        ))}
-      </TextField>
+      <DeniedTooltip reason={update.deniedReason}>
+        <TextField
+          select
+          size="small"
+          variant="outlined"
+          value={task.status}
+          disabled={pending || disabled || !update.allowed}
+          SelectProps={{ native: true }}
+          style={{ minWidth: 150 }}
+          inputProps={{
+            'aria-label': `Status of ${task.title}`,
+            'data-testid': `task-status-${task.id}`,
+          }}
+          onChange={event =>
+            onChange(event.target.value as MigrationTaskStatus)
+          }
+        >
+          {MIGRATION_TASK_STATUSES.map(status => (
+            <option key={status} value={status}>
+              {TASK_STATUS_LABELS[status]}
+            </option>
+          ))}
+        </TextField>
+      </DeniedTooltip>
       {pending && <CircularProgress size={16} aria-label="Saving" />}
     </span>
   );

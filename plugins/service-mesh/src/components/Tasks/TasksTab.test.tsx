@@ -1,5 +1,14 @@
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  AuthorizeResult,
+  EvaluatePermissionRequest,
+} from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { MigrationTask } from '@meshwise/backstage-plugin-service-mesh-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -37,6 +46,7 @@ const TRACKING = migrationTask({
 async function renderTab(
   overrides: Partial<ServiceMeshApi> = {},
   tasks: MigrationTask[] = [SHIPPING, TRACKING],
+  permissionApi = mockApis.permission(),
 ) {
   const api = mockServiceMeshApi({
     listTasks: jest
@@ -49,6 +59,7 @@ async function renderTab(
       apis={[
         [serviceMeshApiRef, api],
         [catalogApiRef, catalogApi],
+        [permissionApiRef, permissionApi],
       ]}
     >
       <TasksTab />
@@ -181,6 +192,38 @@ describe('TasksTab', () => {
     expect(screen.getByLabelText(`Status of ${SHIPPING.title}`)).toHaveValue(
       'in-progress',
     );
+  });
+
+  it('disables the status of the tasks of a service the user may not update, saying why', async () => {
+    // A service no other test asks about: the permission answers are cached
+    // per permission and entity for the page's lifetime.
+    const warehouse = {
+      ...TRACKING,
+      id: 'task-3',
+      entityRef: 'component:default/warehouse',
+      title: 'Move warehouse to Linkerd',
+    };
+    const authorize = jest.fn((request: EvaluatePermissionRequest) =>
+      request.resourceRef === warehouse.entityRef
+        ? AuthorizeResult.DENY
+        : AuthorizeResult.ALLOW,
+    );
+    await renderTab(
+      {},
+      [SHIPPING, warehouse],
+      mockApis.permission({ authorize }),
+    );
+
+    await userEvent.hover(
+      await screen.findByTitle(/You may not change the tasks of this service/),
+    );
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'You may not change the tasks of this service (permission service-mesh.task.update)',
+    );
+    expect(
+      screen.getByLabelText(`Status of ${warehouse.title}`),
+    ).toBeDisabled();
+    expect(screen.getByLabelText(`Status of ${SHIPPING.title}`)).toBeEnabled();
   });
 
   it('on a 409 says the task changed since it was loaded and reloads the list', async () => {
