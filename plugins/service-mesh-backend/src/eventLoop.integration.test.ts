@@ -28,6 +28,14 @@ const PODS_PER_SERVICE = 3;
 const PIPELINE_WORKLOADS = 10;
 const PIPELINE_PODS_PER_WORKLOAD = 60;
 const PIPELINE_SELECTOR = 'app.kubernetes.io/part-of=pipeline';
+/**
+ * One entity selects this many single-pod workers in one cluster: the
+ * engine used to assess them in one call that grew with the square of the
+ * workloads (0.6 to 0.8 s here on an idle host).
+ */
+const BATCH_WORKERS = 800;
+const BATCH_SELECTOR = 'app.kubernetes.io/part-of=batch';
+const BATCH_CLUSTER = CLUSTERS[0];
 
 const container = {
   name: 'app',
@@ -146,15 +154,17 @@ function workload(
 
 /**
  * The fleet of each cluster: 150 services over six namespaces (half of them
- * Istio-injected with strict mTLS) and a `pipeline` namespace of 10
- * Deployments with 60 pods each, all selected by one entity.
+ * Istio-injected with strict mTLS), a `pipeline` namespace of 10
+ * Deployments with 60 pods each, all selected by one entity, and a `batch`
+ * namespace of 800 single-pod workers, selected by one entity in one
+ * cluster.
  */
 function fleet(): { objects: KubeObject[]; entities: Entity[] } {
   const objects: KubeObject[] = [];
   const entities: Entity[] = [];
   const injected = (namespace: string) =>
     NAMESPACES.indexOf(namespace) % 2 === 0;
-  for (const namespace of [...NAMESPACES, 'pipeline']) {
+  for (const namespace of [...NAMESPACES, 'pipeline', 'batch']) {
     const meshed = namespace === 'pipeline' || injected(namespace);
     objects.push({
       apiVersion: 'v1',
@@ -195,6 +205,18 @@ function fleet(): { objects: KubeObject[]; entities: Entity[] } {
   pipeline.metadata.annotations!['backstage.io/kubernetes-label-selector'] =
     PIPELINE_SELECTOR;
   entities.push(pipeline);
+  for (let i = 0; i < BATCH_WORKERS; i++) {
+    objects.push(
+      ...workload('batch', `worker-${String(i).padStart(4, '0')}`, 1, {
+        injected: false,
+        labels: { 'app.kubernetes.io/part-of': 'batch' },
+      }),
+    );
+  }
+  const batch = serviceEntity('batch-workers', { cluster: BATCH_CLUSTER });
+  batch.metadata.annotations!['backstage.io/kubernetes-label-selector'] =
+    BATCH_SELECTOR;
+  entities.push(batch);
   return { objects, entities };
 }
 
@@ -223,14 +245,15 @@ async function pollHealth(
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /**
- * Issue 13: `/health` keeps answering all through a scan of
- * Kubernetes clusters of over a thousand pods each, read through the real
- * client from the loopback API server, with one entity selecting 2,400 pods.
- * The scanner works in slices of a few milliseconds (entities, each entity's
- * clusters, batches of writes) with requests served in between. What stays
- * whole are single engine calls: indexing a cluster, building its workloads,
- * and assessing one entity's workloads in one cluster (600 pods here); see
- * the Reliability section of the README for their cost.
+ * Issue 13: `/health` keeps answering within 100 ms all through a scan of
+ * Kubernetes clusters of over two thousand pods each, read through the real
+ * client from the loopback API server, with one entity selecting 2,400 pods
+ * across the clusters and one selecting 800 workloads in one cluster. The
+ * scanner works in slices of a few milliseconds (a cluster's objects indexed
+ * a few hundred at a time, its workloads built a controller or pod at a
+ * time, each entity assessed a workload at a time, batches of writes) with
+ * requests served in between. See the Reliability section of the README
+ * for what still runs whole.
  */
 describe('scanning large Kubernetes clusters', () => {
   const { objects, entities } = fleet();
@@ -309,8 +332,8 @@ describe('scanning large Kubernetes clusters', () => {
       const { body: scans } = await backend.get('/scans');
       expect(scans.items[0]).toMatchObject({
         status: 'succeeded',
-        entityCount: SERVICES + 1,
-        assessedCount: SERVICES + 1,
+        entityCount: SERVICES + 2,
+        assessedCount: SERVICES + 2,
       });
       expect(scans.items[0].clusters).toHaveLength(CLUSTERS.length);
       const { body: pipeline } = await backend.get(
@@ -324,6 +347,16 @@ describe('scanning large Kubernetes clusters', () => {
         meshedPods: pipelinePods,
       });
       expect(pipeline.stage).toBe('secured');
+      const { body: batch } = await backend.get(
+        '/entities/component/default/batch-workers/assessment',
+      );
+      expect(batch.assessment.coverage).toMatchObject({
+        totalWorkloads: BATCH_WORKERS,
+        totalPods: BATCH_WORKERS,
+      });
+      expect(batch.clusters.map((c: { cluster: string }) => c.cluster)).toEqual(
+        [BATCH_CLUSTER],
+      );
       const { body: plain } = await backend.get(
         '/entities/component/default/svc-001/assessment',
       );
@@ -331,16 +364,15 @@ describe('scanning large Kubernetes clusters', () => {
         CLUSTERS.length * PODS_PER_SERVICE,
       );
 
-      // Polled all through the scan. The bounds guard the slicing: the
-      // unsliced scanner stalled 0.9 to 1.7 s here. They are looser than the
-      // 100 ms the issue asks for, which is still open: one engine call,
-      // assessing an entity's workloads in one cluster (600 pods here), runs
-      // whole for 50 to 300 ms until the engine can be resumed per workload
-      // (README, Reliability). The test also shares two cores with other
-      // suites, and a GC pause can land on any request.
+      // Polled all through the scan: the issue's 100 ms for 95% of answers.
+      // The slowest guards the slicing: before it the engine assessed the
+      // 800 workloads in one call, stalling 0.6 to 0.8 s here; sliced, the
+      // slowest answer took 35 to 60 ms with the host idle and up to about
+      // 110 ms with the host loaded (load 5 on two cores), a GC pause (up to
+      // 35 ms with this heap) included.
       expect(during.count).toBeGreaterThan(20);
-      expect(during.p95).toBeLessThan(150);
-      expect(during.max).toBeLessThan(800);
+      expect(during.p95).toBeLessThan(100);
+      expect(during.max).toBeLessThan(300);
     },
   );
 });

@@ -32,7 +32,12 @@ export type {
 } from './parse/parseManifests';
 
 // Cluster index and label selectors
-export { buildClusterIndex } from './cluster/clusterIndex';
+export {
+  buildClusterIndex,
+  buildClusterIndexInSteps,
+} from './cluster/clusterIndex';
+export { runSteps } from './cluster/steps';
+export type { Steps } from './cluster/steps';
 export type { ClusterIndex, ClusterIndexOptions } from './cluster/clusterIndex';
 export {
   LabelSelectorSyntaxError,
@@ -55,9 +60,10 @@ export type {
 } from './cluster/controlPlane';
 
 // Workloads
-export { listWorkloads } from './workloads/listWorkloads';
+export { listWorkloads, listWorkloadsInSteps } from './workloads/listWorkloads';
 export {
   prepareWorkloadSelection,
+  prepareWorkloadSelectionInSteps,
   selectWorkloads,
 } from './workloads/selectWorkloads';
 export type { WorkloadQuery } from './workloads/selectWorkloads';
@@ -95,7 +101,14 @@ export type { CheckContext, ReadinessCheck } from './checks/types';
 
 // Assessment
 export { assessService } from './assess/assessService';
+export { assessWorkload } from './assess/assessWorkload';
+export type { AssessedWorkload } from './assess/assessWorkload';
+export { ServiceSummary, summarizeService } from './assess/summarizeService';
 export { adoptionStage } from './assess/stage';
-export { checkSummaries, targetReadiness } from './assess/targetReadiness';
+export {
+  checkSummaries,
+  targetReadiness,
+  targetReadinessInSteps,
+} from './assess/targetReadiness';
 export { unreadableKindsOf } from './assess/unreadableKinds';
 export type { AssessServiceOptions } from './assess/types';

@@ -1,9 +1,10 @@
-import { buildClusterIndex, ClusterIndex } from '@meshwise/mesh-engine';
+import { buildClusterIndexInSteps, ClusterIndex } from '@meshwise/mesh-engine';
 import {
   ClusterProblem,
   ClusterSnapshot,
   ClusterSource,
 } from '../clusters/types';
+import { Pause, runInSlices } from './yieldToEventLoop';
 
 /** What the scanner knows about one cluster now. */
 export interface ClusterState {
@@ -69,11 +70,13 @@ export class ClusterStateCache {
    * permission) keeps the objects of its last good list, so stages do not
    * move on it; a kind never listed well is passed to the engine as
    * unreadable, so what depends on it is not evaluated rather than guessed.
+   * The objects are indexed a few hundred at a time, with `pause` between.
    */
-  recordRead(
+  async recordRead(
     snapshot: ClusterSnapshot,
     kindCounts: Record<string, number>,
-  ): ClusterState {
+    pause: Pause,
+  ): Promise<ClusterState> {
     const state = this.#states.get(snapshot.cluster)!;
     const previous = state.index;
     const carriedOver: Record<string, Date> = {};
@@ -90,7 +93,10 @@ export class ClusterStateCache {
     const objects = kept.length
       ? [...kept, ...snapshot.objects]
       : snapshot.objects;
-    state.index = buildClusterIndex(objects, { unreadableKinds: unreadable });
+    state.index = await runInSlices(
+      buildClusterIndexInSteps(objects, { unreadableKinds: unreadable }),
+      pause,
+    );
     state.objectCount = state.index.objects.length;
     state.readAt = snapshot.readAt;
     state.kindCounts = kindCounts;

@@ -12,7 +12,7 @@ import {
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import {
   ClusterIndex,
-  prepareWorkloadSelection,
+  prepareWorkloadSelectionInSteps,
   recommendMeshes,
 } from '@meshwise/mesh-engine';
 import { ConfiguredClusterSources } from '../clusters/clusterSourcesFromConfig';
@@ -25,7 +25,12 @@ import { EntityScope, isInScope, readEntitiesInScope } from './catalogEntities';
 import { ClusterState, ClusterStateCache } from './ClusterStateCache';
 import { countKinds, implausibleDrop } from './plausibility';
 import { ScanRunLease } from './ScanRunLease';
-import { Pause, timeSlicer, yieldToEventLoop } from './yieldToEventLoop';
+import {
+  Pause,
+  runInSlices,
+  timeSlicer,
+  yieldToEventLoop,
+} from './yieldToEventLoop';
 
 /**
  * Entities assessed and stored together, at most; workloads count too (a
@@ -588,17 +593,17 @@ export class MeshScanner {
       const kindCounts = countKinds(snapshot.objects);
       await this.#doubtImplausibleRead(state, kindCounts);
       // Indexing the objects and building the cluster's workloads are the
-      // largest pieces of work of a read: each runs in a turn of its own,
-      // with requests served in between. The workloads are built here, one
+      // largest pieces of work of a read: both are done in slices, with
+      // requests served in between. The workloads are built here, one
       // cluster at a time, rather than all at once at the first entity.
       await yieldToEventLoop();
       const pause = timeSlicer();
-      const { index, partialRead } = this.#cache.recordRead(
+      const { index, partialRead } = await this.#cache.recordRead(
         snapshot,
         kindCounts,
+        pause,
       );
-      await pause();
-      prepareWorkloadSelection(index!);
+      await runInSlices(prepareWorkloadSelectionInSteps(index!), pause);
       await pause();
       const warnings = snapshot.warnings.map(w => w.message);
       await this.#options.store.scans.recordClusterAttempt({

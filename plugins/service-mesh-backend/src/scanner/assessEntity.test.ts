@@ -1,6 +1,14 @@
 import { Entity } from '@backstage/catalog-model';
-import { buildClusterIndex, parseManifests } from '@meshwise/mesh-engine';
-import { assessEntity } from './assessEntity';
+import {
+  buildClusterIndex,
+  KubeObject,
+  parseManifests,
+} from '@meshwise/mesh-engine';
+import {
+  assessEntity,
+  assessEntityParts,
+  assessEntityPartsInSlices,
+} from './assessEntity';
 import { ClusterState } from './ClusterStateCache';
 
 // One unmeshed workload whose app container runs as UID 1337, the UID of
@@ -127,5 +135,87 @@ describe('assessEntity', () => {
     )!;
     expect(unconfigured.assessment).toBeNull();
     expect(unconfigured.readiness).toBeUndefined();
+  });
+});
+
+describe('assessEntityPartsInSlices', () => {
+  const WORKERS = 40;
+  /** A cluster of `WORKERS` Deployments of two pods each, one entity selecting them all. */
+  function workers(cluster: string): ClusterState {
+    const objects: KubeObject[] = [
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'batch' } },
+    ];
+    for (let i = 0; i < WORKERS; i++) {
+      const name = `worker-${i}`;
+      const labels = { app: name, 'app.kubernetes.io/part-of': 'batch' };
+      objects.push({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name, namespace: 'batch', labels },
+        spec: {
+          selector: { matchLabels: { app: name } },
+          template: {
+            metadata: { labels },
+            spec: { containers: [{ name: 'app', image: 'acme/worker:1' }] },
+          },
+        },
+      });
+      for (const pod of [0, 1]) {
+        objects.push({
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: `${name}-${pod}`, namespace: 'batch', labels },
+          spec: { containers: [{ name: 'app', image: 'acme/worker:1' }] },
+          status: { phase: 'Running' },
+        });
+      }
+    }
+    return {
+      source: {
+        name: cluster,
+        type: 'manifests',
+        read: () => Promise.reject(new Error('not read in this test')),
+      },
+      index: buildClusterIndex(objects),
+      readAt: new Date('2026-11-22T08:00:00Z'),
+    };
+  }
+  const batch: Entity = {
+    ...entity,
+    metadata: {
+      name: 'batch',
+      annotations: {
+        'backstage.io/kubernetes-label-selector':
+          'app.kubernetes.io/part-of=batch',
+      },
+    },
+  };
+
+  it('pauses after every workload and builds released workloads in slices, with the result of assessEntityParts', async () => {
+    const clusters = [workers('eu'), workers('us')];
+    const context = {
+      clusters,
+      recommendation: [],
+      now: new Date('2026-11-22T08:30:00Z'),
+    };
+    const whole = assessEntityParts(batch, context)!;
+    expect(whole.response.assessment?.coverage.totalWorkloads).toBe(
+      2 * WORKERS,
+    );
+
+    let pauses = 0;
+    const pause = async () => {
+      pauses++;
+    };
+    const sliced = await assessEntityPartsInSlices(batch, context, pause);
+    expect(sliced).toEqual(whole);
+    expect(pauses).toBeGreaterThanOrEqual(2 * WORKERS);
+
+    // After a scan released the workloads, they are built again in slices
+    // too: a pause at least per pod.
+    clusters.forEach(state => state.index!.clearMemos());
+    pauses = 0;
+    await assessEntityPartsInSlices(batch, context, pause);
+    expect(pauses).toBeGreaterThanOrEqual(2 * (WORKERS + 2 * WORKERS));
   });
 });

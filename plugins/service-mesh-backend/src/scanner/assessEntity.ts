@@ -9,16 +9,21 @@ import {
   ServiceAssessment,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import {
-  assessService,
+  assessWorkload,
   checkSummaries,
+  prepareWorkloadSelectionInSteps,
+  runSteps,
   selectWorkloads,
-  targetReadiness,
+  ServiceSummary,
+  Steps,
+  summarizeService,
+  targetReadinessInSteps,
   unreadableKindsOf,
 } from '@meshwise/mesh-engine';
 import { toAssessedEntity } from './catalogEntities';
 import { ClusterState } from './ClusterStateCache';
 import { mergeAssessments } from './mergeAssessments';
-import { Pause } from './yieldToEventLoop';
+import { Pause, runInSlices } from './yieldToEventLoop';
 
 export interface AssessEntityContext {
   clusters: ClusterState[];
@@ -73,39 +78,31 @@ export function assessEntityParts(
   entity: Entity,
   context: AssessEntityContext,
 ): EntityAssessment | undefined {
-  const steps = assessmentSteps(entity, context);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+  return runSteps(assessmentSteps(entity, context));
 }
 
 /**
- * `assessEntityParts` for the scanner: it pauses after each cluster's part,
- * so an entity whose workloads span clusters does not hold the event loop
- * for all of them at once.
+ * `assessEntityParts` for the scanner: it pauses after each workload and
+ * each cluster's part, so an entity of many workloads, or whose workloads
+ * span clusters, does not hold the event loop for all of them at once.
  */
 export async function assessEntityPartsInSlices(
   entity: Entity,
   context: AssessEntityContext,
   pause: Pause,
 ): Promise<EntityAssessment | undefined> {
-  const steps = assessmentSteps(entity, context);
-  let step = steps.next();
-  while (!step.done) {
-    await pause();
-    step = steps.next();
-  }
-  return step.value;
+  return runInSlices(assessmentSteps(entity, context), pause);
 }
 
 /**
- * The assessment of one entity, suspended (`yield`) after each cluster's
- * engine call: the one definition both callers above drive.
+ * The assessment of one entity, suspended (`yield`) after each workload's
+ * assessment and each cluster's part: the one definition both callers
+ * above drive.
  */
 function* assessmentSteps(
   entity: Entity,
   context: AssessEntityContext,
-): Generator<void, EntityAssessment | undefined> {
+): Steps<EntityAssessment | undefined> {
   const selector = readEntityWorkloadSelector(entity);
   const base = {
     entity: toAssessedEntity(entity),
@@ -179,17 +176,26 @@ function* assessmentSteps(
 
   let computed: ClusterPart[] = [];
   for (const state of withData) {
+    const index = state.index!;
     try {
-      const workloads = selectWorkloads(state.index!, {
+      // Built when the cluster was read; again after a scan dropped them
+      // (a cluster that failed since keeps its objects, not its workloads).
+      yield* prepareWorkloadSelectionInSteps(index);
+      const workloads = selectWorkloads(index, {
         labelSelector: selector.labelSelector,
         namespace: selector.namespace,
       });
       if (workloads.length > 0) {
+        // A workload at a time: a service of hundreds of workloads, or of
+        // workloads of hundreds of pods, is assessed between requests.
+        const summary = new ServiceSummary({ targetMesh: context.targetMesh });
+        for (const workload of workloads) {
+          summary.add(assessWorkload(workload, index));
+          yield;
+        }
         computed.push({
           cluster: state.source.name,
-          assessment: assessService(workloads, state.index!, {
-            targetMesh: context.targetMesh,
-          }),
+          assessment: summary.result(),
         });
       }
     } catch (error) {
@@ -227,9 +233,9 @@ function* assessmentSteps(
   const assessment =
     perCluster.length > 0
       ? mergeAssessments(perCluster, context.targetMesh)
-      : assessService([], withData[0].index!, {
-          targetMesh: context.targetMesh,
-        });
+      : summarizeService([], { targetMesh: context.targetMesh });
+  // A pass over every finding per target: a step each for large services.
+  const readiness = yield* targetReadinessInSteps(assessment);
   const summary = summarize(assessment, context.targetMesh);
   const response: EntityAssessmentResponse = {
     ...base,
@@ -245,7 +251,7 @@ function* assessmentSteps(
     ...summary,
     assessment,
     // Per target, so the browser renders and never re-scores.
-    readiness: targetReadiness(assessment),
+    readiness,
     checks: checkSummaries(assessment),
     clusters: relevant.map(freshnessOf),
   };

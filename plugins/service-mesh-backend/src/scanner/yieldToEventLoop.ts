@@ -1,3 +1,5 @@
+import { Steps } from '@meshwise/mesh-engine';
+
 /**
  * The longest the scanner computes before it lets the backend serve other
  * requests. Small: a request needs a few turns of the event loop (accept,
@@ -49,4 +51,20 @@ export function timeSlicer(sliceMs: number = SLICE_MS): Pause {
     await yieldAfter(held);
     since = performance.now();
   };
+}
+
+/**
+ * Runs the engine's steps (`Steps`: indexing a cluster, building its
+ * workloads, pieces of well under a millisecond each) to the end, pausing
+ * between them, and returns the result.
+ */
+export async function runInSlices<T>(
+  steps: Steps<T>,
+  pause: Pause,
+): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
 }

@@ -1,4 +1,4 @@
-import { findReadinessCheck } from '../checks/registry';
+import { findReadinessCheck, READINESS_CHECKS } from '../checks/registry';
 import { resultAppliesTo, resultSeverityFor } from '../checks/runChecks';
 import {
   CheckResult,
@@ -6,23 +6,13 @@ import {
   ReadinessCheck,
   severityOf,
 } from '../checks/types';
-import { READINESS_CHECKS } from '../checks/registry';
-import {
-  AssessmentFinding,
-  MeshReadinessScore,
-  ReadinessTargetMesh,
-} from './types';
+import { MeshReadinessScore, ReadinessTargetMesh } from './types';
 
 const WEIGHT: Record<CheckSeverity, number> = { error: 5, warning: 2, info: 1 };
 
-export interface ScoredWorkload {
-  id: string;
-  meshable: boolean;
-  results: CheckResult[];
-}
-
 /**
- * Readiness of a service for one target mesh.
+ * Readiness of a service for one target mesh, tallied a workload and a
+ * finding at a time, so a large service can be scored in slices.
  *
  * - Only `readiness` checks that apply to the mesh count; `adoption` checks
  *   (enrolment, proxies, mTLS, end-of-life) feed the stage instead.
@@ -32,104 +22,89 @@ export interface ScoredWorkload {
  *   when a result is not-evaluated, and passes otherwise. The score is the
  *   passing share of the evaluated weight, 0..100.
  * - `blocking`/`warnings` count deduplicated failing findings of that
- *   severity for the mesh; `ready` means no blocking finding.
+ *   severity for the mesh that concern a meshable workload; `ready` means
+ *   no blocking finding.
  */
-export function scoreForMesh(
-  mesh: ReadinessTargetMesh,
-  workloads: readonly ScoredWorkload[],
-  findings: readonly AssessmentFinding[],
-): MeshReadinessScore {
-  const meshable = workloads.filter(workload => workload.meshable);
-  const checks = READINESS_CHECKS.filter(
-    check => check.category === 'readiness' && check.meshes.includes(mesh),
-  );
-  let passedWeight = 0;
-  let evaluatedWeight = 0;
-  for (const workload of meshable) {
-    const byCheck = resultsByCheck(workload);
-    for (const check of checks) {
+export class MeshScoreTally {
+  readonly #mesh: ReadinessTargetMesh;
+  readonly #checks: readonly ReadinessCheck[];
+  #meshable = 0;
+  #passedWeight = 0;
+  #evaluatedWeight = 0;
+  #blocking = 0;
+  #warnings = 0;
+  #notEvaluated = 0;
+
+  constructor(mesh: ReadinessTargetMesh) {
+    this.#mesh = mesh;
+    this.#checks = READINESS_CHECKS.filter(
+      check => check.category === 'readiness' && check.meshes.includes(mesh),
+    );
+  }
+
+  /** A meshable workload's results, grouped by check id (`resultsByCheck`). */
+  addMeshableWorkload(byCheck: ReadonlyMap<string, CheckResult[]>): void {
+    const mesh = this.#mesh;
+    this.#meshable++;
+    for (const check of this.#checks) {
       const relevant = (byCheck.get(check.id) ?? []).filter(result =>
         resultAppliesTo(check, result, mesh),
       );
       const failures = relevant.filter(result => result.status === 'fail');
       if (failures.length > 0) {
-        evaluatedWeight += Math.max(
+        this.#evaluatedWeight += Math.max(
           ...failures.map(
             result => WEIGHT[resultSeverityFor(check, result, mesh)],
           ),
         );
       } else if (!relevant.some(result => result.status === 'not-evaluated')) {
         const weight = WEIGHT[severityOf(check, mesh)];
-        passedWeight += weight;
-        evaluatedWeight += weight;
+        this.#passedWeight += weight;
+        this.#evaluatedWeight += weight;
       }
     }
   }
-  const counted =
-    meshable.length > 0
-      ? findings.filter(finding =>
-          meshable.some(workload => finding.workloads.includes(workload.id)),
-        )
-      : [];
-  const severities = readinessFindingsFor(mesh, counted);
-  const blocking = severities.filter(
-    entry => entry.status === 'fail' && entry.severity === 'error',
-  ).length;
-  return {
-    mesh,
-    score:
-      evaluatedWeight === 0
-        ? 0
-        : Math.round((100 * passedWeight) / evaluatedWeight),
-    ready: meshable.length > 0 && blocking === 0,
-    blocking,
-    warnings: severities.filter(
-      entry => entry.status === 'fail' && entry.severity === 'warning',
-    ).length,
-    notEvaluated: severities.filter(entry => entry.status === 'not-evaluated')
-      .length,
-  };
-}
 
-const groupedResults = new WeakMap<
-  ScoredWorkload,
-  Map<string, CheckResult[]>
->();
-
-/** Results grouped by check id, computed once per workload for all meshes. */
-function resultsByCheck(workload: ScoredWorkload): Map<string, CheckResult[]> {
-  let grouped = groupedResults.get(workload);
-  if (!grouped) {
-    grouped = new Map();
-    for (const result of workload.results) {
-      const list = grouped.get(result.checkId);
-      if (list) list.push(result);
-      else grouped.set(result.checkId, [result]);
-    }
-    groupedResults.set(workload, grouped);
-  }
-  return grouped;
-}
-
-function readinessFindingsFor(
-  mesh: ReadinessTargetMesh,
-  findings: readonly AssessmentFinding[],
-): Array<{ status: CheckResult['status']; severity: CheckSeverity }> {
-  return findings.flatMap(finding => {
-    const check: ReadinessCheck | undefined = findReadinessCheck(
-      finding.checkId,
-    );
+  /** A deduplicated finding, once, when a meshable workload first has it. */
+  addFinding(finding: CheckResult): void {
+    const check = findReadinessCheck(finding.checkId);
     if (
       !check ||
       check.category !== 'readiness' ||
-      !resultAppliesTo(check, finding, mesh)
+      !resultAppliesTo(check, finding, this.#mesh)
     )
-      return [];
-    return [
-      {
-        status: finding.status,
-        severity: resultSeverityFor(check, finding, mesh),
-      },
-    ];
-  });
+      return;
+    if (finding.status === 'not-evaluated') this.#notEvaluated++;
+    if (finding.status !== 'fail') return;
+    const severity = resultSeverityFor(check, finding, this.#mesh);
+    if (severity === 'error') this.#blocking++;
+    if (severity === 'warning') this.#warnings++;
+  }
+
+  score(): MeshReadinessScore {
+    return {
+      mesh: this.#mesh,
+      score:
+        this.#evaluatedWeight === 0
+          ? 0
+          : Math.round((100 * this.#passedWeight) / this.#evaluatedWeight),
+      ready: this.#meshable > 0 && this.#blocking === 0,
+      blocking: this.#blocking,
+      warnings: this.#warnings,
+      notEvaluated: this.#notEvaluated,
+    };
+  }
+}
+
+/** Results grouped by check id, once per workload for every mesh. */
+export function resultsByCheck(
+  results: readonly CheckResult[],
+): Map<string, CheckResult[]> {
+  const grouped = new Map<string, CheckResult[]>();
+  for (const result of results) {
+    const list = grouped.get(result.checkId);
+    if (list) list.push(result);
+    else grouped.set(result.checkId, [result]);
+  }
+  return grouped;
 }

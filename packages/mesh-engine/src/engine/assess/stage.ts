@@ -105,8 +105,13 @@ export function adoptionStage(
     ? scores.filter(score => score.mesh === targetMesh)
     : scores;
   const ready = considered.filter(score => score.ready);
+  // Once, not per mesh: a service of thousands of workloads has as many findings.
+  const unevaluated = findings.filter(
+    result =>
+      result.status === 'not-evaluated' && result.unreadableKinds?.length,
+  );
   const known = ready.filter(
-    score => !unevaluatedBlocker(findings, score.mesh),
+    score => !unevaluatedBlocker(unevaluated, score.mesh),
   );
   if (known.length > 0) {
     return {
@@ -117,7 +122,7 @@ export function adoptionStage(
     };
   }
   if (ready.length > 0) {
-    const unread = unevaluatedBlocker(findings, ready[0].mesh)!;
+    const unread = unevaluatedBlocker(unevaluated, ready[0].mesh)!;
     return {
       stage: 'not-assessed',
       reason: `No known blocking finding for ${ready

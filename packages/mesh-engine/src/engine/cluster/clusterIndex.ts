@@ -1,5 +1,6 @@
 import { groupKindOfObject, KubeObject } from '../model/kubeObject';
 import { LabelSelector, matchesLabelSelector } from './labelSelector';
+import { runSteps, Steps } from './steps';
 
 /**
  * Objects of one cluster (or one manifest set), indexed so the engine can
@@ -59,6 +60,20 @@ export function buildClusterIndex(
   objects: readonly KubeObject[],
   options: ClusterIndexOptions = {},
 ): ClusterIndex {
+  return runSteps(buildClusterIndexInSteps(objects, options));
+}
+
+/** Objects indexed between two steps of `buildClusterIndexInSteps`. */
+const OBJECTS_PER_STEP = 256;
+
+/**
+ * `buildClusterIndex` in steps (see `Steps`), so a server can index a
+ * cluster of tens of thousands of objects between requests.
+ */
+export function* buildClusterIndexInSteps(
+  objects: readonly KubeObject[],
+  options: ClusterIndexOptions = {},
+): Steps<ClusterIndex> {
   const unreadable = new Set(options.unreadableKinds ?? []);
   const byKind = new Map<string, KubeObject[]>();
   const byKindNamespace = new Map<string, KubeObject[]>();
@@ -70,16 +85,19 @@ export function buildClusterIndex(
 
   // Same kind, namespace and name: the later object wins, as a later
   // `kubectl apply` of the same object would.
-  for (const object of objects) {
+  for (let at = 0; at < objects.length; at++) {
+    const object = objects[at];
     const groupKind = groupKindOfObject(object);
     const { namespace, name } = object.metadata;
     byIdentity.set(
       `${groupKind}\u0000${scopeKey(namespace)}\u0000${name}`,
       object,
     );
+    if ((at + 1) % OBJECTS_PER_STEP === 0) yield;
   }
   const unique = [...byIdentity.values()];
-  for (const object of unique) {
+  for (let at = 0; at < unique.length; at++) {
+    const object = unique[at];
     const groupKind = groupKindOfObject(object);
     const { namespace, name } = object.metadata;
     push(byKind, groupKind, object);
@@ -88,6 +106,7 @@ export function buildClusterIndex(
     groups.add(dot < 0 ? '' : groupKind.slice(dot + 1));
     if (namespace !== undefined) namespaceNames.add(namespace);
     if (groupKind === 'Namespace') namespaceNames.add(name);
+    if ((at + 1) % OBJECTS_PER_STEP === 0) yield;
   }
 
   function labelPostings(groupKind: string): Map<string, KubeObject[]> {

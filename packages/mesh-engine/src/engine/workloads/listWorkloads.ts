@@ -1,4 +1,5 @@
 import { ClusterIndex, push } from '../cluster/clusterIndex';
+import { memoInSteps, Steps } from '../cluster/steps';
 import {
   isLabelSubset,
   LabelSelector,
@@ -53,13 +54,28 @@ const FINISHED_PHASES = new Set(['Succeeded', 'Failed']);
  * reference, so the replicas of one absent ReplicaSet are one workload.
  */
 export function listWorkloads(index: ClusterIndex): readonly Workload[] {
-  return index.memo('engine:workloads', () => buildWorkloads(index));
+  return memoisedWorkloads(index).value();
 }
 
-function buildWorkloads(index: ClusterIndex): Workload[] {
+/**
+ * `listWorkloads` in steps (see `Steps`): one per controller or pod read,
+ * so a server builds the workloads of a cluster of thousands of pods
+ * between requests. Shares the memo of `listWorkloads`.
+ */
+export function listWorkloadsInSteps(
+  index: ClusterIndex,
+): Steps<readonly Workload[]> {
+  return memoisedWorkloads(index).steps();
+}
+
+function memoisedWorkloads(index: ClusterIndex) {
+  return memoInSteps(index, 'engine:workloads', () => buildWorkloads(index));
+}
+
+function* buildWorkloads(index: ClusterIndex): Steps<Workload[]> {
   const workloads: Workload[] = [];
   const byObject = new Map<KubeObject, Workload>();
-  const servicesByNamespace = indexServices(index);
+  const servicesByNamespace = yield* indexServices(index);
 
   const add = (kind: WorkloadKind, object: KubeObject) => {
     const workload = createWorkload(kind, object, index, servicesByNamespace);
@@ -75,21 +91,25 @@ function buildWorkloads(index: ClusterIndex): Workload[] {
     'CronJob',
     'ReplicationController',
   ] as const) {
-    for (const object of index.list(CONTROLLER_GROUP_KINDS[kind]))
+    for (const object of index.list(CONTROLLER_GROUP_KINDS[kind])) {
       add(kind, object);
+      yield;
+    }
   }
   // Folded objects point at the workload that stands for them.
   const folded = new Map<KubeObject, Workload>();
-  const foldOrAdd = (kind: 'ReplicaSet' | 'Job', ownerKind: WorkloadKind) => {
+  for (const [kind, ownerKind] of [
+    ['ReplicaSet', 'Deployment'],
+    ['Job', 'CronJob'],
+  ] as const) {
     for (const object of index.list(CONTROLLER_GROUP_KINDS[kind])) {
       const owner = controllerOwner(object, ownerKind, index);
       const ownerWorkload = owner ? byObject.get(owner) : undefined;
       if (ownerWorkload) folded.set(object, ownerWorkload);
       else add(kind, object);
+      yield;
     }
-  };
-  foldOrAdd('ReplicaSet', 'Deployment');
-  foldOrAdd('Job', 'CronJob');
+  }
 
   const workloadsByNamespace = new Map<string, Workload[]>();
   for (const workload of workloads)
@@ -130,6 +150,7 @@ function buildWorkloads(index: ClusterIndex): Workload[] {
       if (!FINISHED_PHASES.has(view.phase ?? ''))
         standInFor(pod).pods.push(view);
     }
+    yield;
   }
   return workloads;
 }
@@ -289,9 +310,12 @@ function adoptBySelector(
  */
 type ServicePostings = Map<string, ServiceView[]>;
 
-function indexServices(index: ClusterIndex): Map<string, ServicePostings> {
+function* indexServices(
+  index: ClusterIndex,
+): Steps<Map<string, ServicePostings>> {
   const result = new Map<string, ServicePostings>();
   for (const object of index.list(KINDS.service)) {
+    yield;
     const service = readService(object);
     if (!service.selector) continue;
     const [firstKey] = Object.keys(service.selector).sort();

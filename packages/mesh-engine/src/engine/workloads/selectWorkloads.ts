@@ -6,7 +6,8 @@ import {
   matchesLabelSelector,
   parseLabelSelector,
 } from '../cluster/labelSelector';
-import { listWorkloads } from './listWorkloads';
+import { memoInSteps, Steps } from '../cluster/steps';
+import { listWorkloads, listWorkloadsInSteps } from './listWorkloads';
 import { Workload } from './workload';
 
 export interface WorkloadQuery {
@@ -59,9 +60,27 @@ export function prepareWorkloadSelection(index: ClusterIndex): void {
   workloadLookup(index);
 }
 
-function workloadLookup(index: ClusterIndex): WorkloadLookup {
-  return index.memo('engine:workload-lookup', () => buildLookup(index));
+/**
+ * `prepareWorkloadSelection` in steps (see `Steps`): the workloads are built
+ * a controller or pod at a time, so a server prepares a cluster of
+ * thousands of pods between requests.
+ */
+export function* prepareWorkloadSelectionInSteps(
+  index: ClusterIndex,
+): Steps<void> {
+  yield* memoisedLookup(index).steps();
 }
+
+function workloadLookup(index: ClusterIndex): WorkloadLookup {
+  return memoisedLookup(index).value();
+}
+
+function memoisedLookup(index: ClusterIndex) {
+  return memoInSteps(index, 'engine:workload-lookup', () => buildLookup(index));
+}
+
+/** Workloads added to the lookup between two steps. */
+const WORKLOADS_PER_STEP = 64;
 
 function toLabelSelector(
   value: WorkloadQuery['labelSelector'],
@@ -72,10 +91,12 @@ function toLabelSelector(
   return labelSelectorFromObject(value);
 }
 
-function buildLookup(index: ClusterIndex): WorkloadLookup {
+function* buildLookup(index: ClusterIndex): Steps<WorkloadLookup> {
   const byLabel = new Map<string, Workload[]>();
   const byNamespace = new Map<string, Workload[]>();
-  for (const workload of listWorkloads(index)) {
+  const workloads = yield* listWorkloadsInSteps(index);
+  for (let at = 0; at < workloads.length; at++) {
+    const workload = workloads[at];
     push(byNamespace, workload.namespace, workload);
     const pairs = new Set<string>();
     for (const labels of [workload.labels, workload.template.labels]) {
@@ -83,6 +104,7 @@ function buildLookup(index: ClusterIndex): WorkloadLookup {
         pairs.add(`${key}=${value}`);
     }
     for (const pair of pairs) push(byLabel, pair, workload);
+    if ((at + 1) % WORKLOADS_PER_STEP === 0) yield;
   }
   return { byLabel, byNamespace };
 }
