@@ -3,7 +3,7 @@ import { SERVICE_FILTER } from './plugin';
 
 describe('service-mesh plugin (new frontend system)', () => {
   it('is the service-mesh plugin', () => {
-    expect(serviceMeshPlugin.id).toBe('service-mesh');
+    expect(serviceMeshPlugin.pluginId).toBe('service-mesh');
     expect(serviceMeshPlugin.routes.root).toBeDefined();
   });
 

@@ -5,9 +5,8 @@ import {
 } from '@backstage/core-compat-api';
 import {
   ApiBlueprint,
+  coreApis,
   createFrontendPlugin,
-  discoveryApiRef,
-  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
@@ -26,7 +25,7 @@ export const serviceMeshApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: serviceMeshApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      deps: { discoveryApi: coreApis.discovery, fetchApi: coreApis.fetch },
       factory: ({ discoveryApi, fetchApi }) =>
         new ServiceMeshClient({ discoveryApi, fetchApi }),
     }),

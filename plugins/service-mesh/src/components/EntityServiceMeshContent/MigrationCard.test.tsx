@@ -343,7 +343,10 @@ describe('MigrationCard', () => {
         'group:default/storefront-team',
       );
       const preview = within(dialog).getByTestId('task-description-preview');
-      expect(preview).toHaveTextContent('Steps of the migration plan');
+      // MarkdownContent loads its renderer on first use.
+      await waitFor(() =>
+        expect(preview).toHaveTextContent('Steps of the migration plan'),
+      );
       expect(preview).toHaveTextContent('Detach from App Mesh injection');
       expect(preview).toHaveTextContent('Not carried by the plan');
 
