@@ -14,6 +14,7 @@ import {
 } from '@backstage/core-components';
 import { createApp } from '@backstage/app-defaults';
 import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
+import { NotificationsPage } from '@backstage/plugin-notifications';
 import { ServiceMeshPage } from '@meshwise/backstage-plugin-service-mesh';
 import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
@@ -42,6 +43,7 @@ const routes = (
       {entityPage}
     </Route>
     <Route path="/service-mesh" element={<ServiceMeshPage />} />
+    <Route path="/notifications" element={<NotificationsPage />} />
     <Route path="/settings" element={<UserSettingsPage />} />
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
   </FlatRoutes>

@@ -25,4 +25,7 @@ backend.add(
   import('@meshwise/backstage-plugin-service-mesh-backend-module-github'),
 );
 
+// Notifications: Meshwise tells assignees of filed, assigned and closed tasks.
+backend.add(import('@backstage/plugin-notifications-backend'));
+
 backend.start();

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { serviceMeshPermissions } from '@meshwise/backstage-plugin-service-mesh-common';
 import {
   ServiceMeshClusterSource,
@@ -25,6 +26,7 @@ import { DefaultMigrationPlanService } from './service/MigrationPlanService';
 import { DefaultMigrationTaskService } from './service/MigrationTaskService';
 import { createRouter } from './service/router';
 import { schedulerRouteGuardServiceRef } from './service/schedulerRouteGuard';
+import { TaskNotifications } from './tasks/TaskNotifications';
 import { TaskSinks } from './tasks/TaskSinks';
 
 /** The id of the scheduled scan, for `scheduler.triggerTask`. */
@@ -72,6 +74,8 @@ export const serviceMeshPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        // Posts to the notifications backend; absent, a send fails and is logged.
+        notifications: notificationService,
         // Reads the manifest sources given by url, with the app's integrations.
         urlReader: coreServices.urlReader,
       },
@@ -103,6 +107,10 @@ export const serviceMeshPlugin = createBackendPlugin({
 
         // Runs left `running` by a process that is gone are closed now, and
         // once more when a run killed just before this start has gone stale.
+        const taskNotifications = new TaskNotifications({
+          notifications: deps.notifications,
+          logger,
+        });
         const runLease = new ScanRunLease({
           scans: store.scans,
           logger,
@@ -132,6 +140,7 @@ export const serviceMeshPlugin = createBackendPlugin({
           targetMesh: scanConfig.targetMesh,
           maxObjectDrop: scanConfig.maxObjectDrop,
           runLease,
+          taskNotifications,
         });
 
         // Demo only, off by default: generated past days after each scan.
@@ -208,6 +217,7 @@ export const serviceMeshPlugin = createBackendPlugin({
               store,
               authorizer,
               taskSinks: TaskSinks.of(addedTaskSinks, logger),
+              notifications: taskNotifications,
             }),
           }),
         );

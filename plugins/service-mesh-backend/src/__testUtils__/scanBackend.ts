@@ -1,5 +1,6 @@
 /* eslint-disable jest/no-export -- shared test helpers, not a test file */
 import {
+  coreServices,
   createServiceFactory,
   SchedulerServiceTaskInvocationDefinition,
   SchedulerServiceTaskScheduleDefinition,
@@ -15,12 +16,35 @@ import {
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { Knex } from 'knex';
+import createKnex, { Knex } from 'knex';
 import request from 'supertest';
 import { serviceMeshPlugin } from '../plugin';
 import { FakeKubernetesApi } from './fakeKubernetesApi';
 
 export const TOKEN = 'scanner-sa-token';
+
+/**
+ * The test's database for the service-mesh plugin, and an in-memory SQLite
+ * database of its own for any other plugin a test adds (notifications,
+ * Tech Insights...), as each plugin has its own database in a real backend.
+ */
+function databasePerPlugin(knex: Knex) {
+  return createServiceFactory({
+    service: coreServices.database,
+    deps: { plugin: coreServices.pluginMetadata },
+    factory: ({ plugin }) => {
+      const client =
+        plugin.getId() === 'service-mesh'
+          ? knex
+          : createKnex({
+              client: 'better-sqlite3',
+              connection: ':memory:',
+              useNullAsDefault: true,
+            });
+      return { getClient: async () => client };
+    },
+  });
+}
 
 /**
  * The real plugin in a test backend: its scan task captured so tests run it,
@@ -38,9 +62,11 @@ export async function startScanBackend(options: {
   const tasks: (SchedulerServiceTaskScheduleDefinition &
     SchedulerServiceTaskInvocationDefinition)[] = [];
   const scheduler = mockServices.scheduler.mock({
+    // The plugin's own tasks; those of other plugins a test adds never run.
     scheduleTask: jest.fn(async task => {
-      tasks.push(task);
+      if (task.id.startsWith('service-mesh-')) tasks.push(task);
     }),
+    createScheduledTaskRunner: jest.fn(() => ({ run: async () => {} })),
   });
   const catalog =
     options.catalog ??
@@ -50,9 +76,10 @@ export async function startScanBackend(options: {
   const { server } = await startTestBackend({
     features: [
       serviceMeshPlugin,
-      mockServices.database.factory({ knex: options.knex }),
+      databasePerPlugin(options.knex),
       mockServices.rootConfig.factory({
         data: options.config ?? {
+          app: { baseUrl: 'http://localhost:3000' },
           kubernetes: {
             clusterLocatorMethods: [
               {

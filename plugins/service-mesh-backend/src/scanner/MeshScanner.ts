@@ -24,6 +24,7 @@ import { assessEntityPartsInSlices, EntityAssessment } from './assessEntity';
 import { EntityScope, isInScope, readEntitiesInScope } from './catalogEntities';
 import { ClusterState, ClusterStateCache } from './ClusterStateCache';
 import { countKinds, implausibleDrop } from './plausibility';
+import { TaskNotifications } from '../tasks/TaskNotifications';
 import { ScanRunLease } from './ScanRunLease';
 import {
   Pause,
@@ -68,6 +69,8 @@ export interface MeshScannerOptions {
    * process is gone (default: a lease with its default timings).
    */
   runLease?: ScanRunLease;
+  /** Tells assignees when the scanner closes their task. */
+  taskNotifications?: TaskNotifications;
 }
 
 /** Aborted when any of the signals is. */
@@ -342,6 +345,13 @@ export class MeshScanner {
           this.#options.logger.info(
             `Task ${task.id} of ${assessment.entity.entityRef} is done: ${note}`,
           );
+          const closed = await this.#options.store.tasks.get(task.id);
+          if (closed) {
+            await this.#options.taskNotifications?.closedByScanner(
+              closed,
+              note,
+            );
+          }
         }
       }
     }

@@ -14,6 +14,7 @@ import {
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { ServiceMeshStore } from '../database/ServiceMeshStore';
 import { toAssessedEntity } from '../scanner/catalogEntities';
+import { TaskNotifications } from '../tasks/TaskNotifications';
 import { TaskSinks } from '../tasks/TaskSinks';
 import {
   alreadyActiveReason,
@@ -68,16 +69,20 @@ export class DefaultMigrationTaskService implements MigrationTaskService {
   readonly #store: ServiceMeshStore;
   readonly #authorizer: MeshAuthorizer;
   readonly #taskSinks?: TaskSinks;
+  readonly #notifications?: TaskNotifications;
 
   constructor(options: {
     store: ServiceMeshStore;
     authorizer: MeshAuthorizer;
     /** Where tasks are also filed (the sinks modules added), if anywhere. */
     taskSinks?: TaskSinks;
+    /** Tells assignees of filed and assigned tasks. */
+    notifications?: TaskNotifications;
   }) {
     this.#store = options.store;
     this.#authorizer = options.authorizer;
     this.#taskSinks = options.taskSinks;
+    this.#notifications = options.notifications;
   }
 
   async create(
@@ -110,10 +115,11 @@ export class DefaultMigrationTaskService implements MigrationTaskService {
       idempotencyKey: key ? `${createdBy}:${key}` : undefined,
       requestHash: key ? requestHash(input) : undefined,
     });
-    return {
-      task: created ? await this.#openExternally(task, entity) : task,
-      created,
-    };
+    if (!created) return { task, created };
+    const filed = await this.#openExternally(task, entity);
+    // Not awaited: the task is stored; telling people must not slow or fail it.
+    void this.#notifications?.filed([filed], createdBy);
+    return { task: filed, created };
   }
 
   /**
@@ -206,6 +212,7 @@ export class DefaultMigrationTaskService implements MigrationTaskService {
         ),
       );
     }
+    void this.#notifications?.filed(result.created, createdBy);
     return result;
   }
 
@@ -225,7 +232,11 @@ export class DefaultMigrationTaskService implements MigrationTaskService {
   ) {
     const task = await this.#visibleTask(id, credentials);
     await this.#requireAllowed('update', task.entityRef, credentials);
-    return this.#store.tasks.update(task.id, changes);
+    const updated = await this.#store.tasks.update(task.id, changes);
+    if (updated.assignee && updated.assignee !== task.assignee) {
+      void this.#notifications?.assigned(updated, principalOf(credentials));
+    }
+    return updated;
   }
 
   async comment(id: string, body: string, { credentials }: CallerOptions) {

@@ -16,6 +16,7 @@ import {
   SidebarSpace,
   useSidebarOpenState,
 } from '@backstage/core-components';
+import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 import { MyGroupsSidebarItem } from '@backstage/plugin-org';
 import {
   Settings as SidebarSettings,
@@ -74,6 +75,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
       </SidebarGroup>
       <SidebarSpace />
       <SidebarDivider />
+      <NotificationsSidebarItem />
       <SidebarGroup
         label="Settings"
         icon={<UserSettingsSignInAvatar />}
