@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { configApiRef } from '@backstage/core-plugin-api';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import {
   mockApis,
@@ -49,6 +50,8 @@ async function renderCard(
     entity?: Entity;
     response?: EntityAssessmentResponse;
     permissionApi?: ReturnType<typeof mockApis.permission>;
+    /** The app's config; none by default. */
+    config?: object;
   } = {},
 ) {
   const permissionApi = options.permissionApi ?? mockApis.permission();
@@ -61,6 +64,7 @@ async function renderCard(
       apis={[
         [serviceMeshApiRef, api],
         [permissionApiRef, permissionApi],
+        [configApiRef, mockApis.config({ data: options.config ?? {} })],
       ]}
     >
       <EntityProvider entity={entity}>
@@ -256,6 +260,82 @@ describe('MigrationCard', () => {
     });
   });
 
+  describe('Open a pull request with this plan', () => {
+    /** The link's template path and the form data it carries. */
+    function linkTarget() {
+      const link = screen.getByRole('link', {
+        name: 'Open a pull request with this plan',
+      });
+      const url = new URL(link.getAttribute('href')!, 'http://app');
+      return {
+        enabled: link.getAttribute('aria-disabled') === 'false',
+        path: url.pathname,
+        formData: JSON.parse(url.searchParams.get('formData')!),
+      };
+    }
+
+    it('opens the Scaffolder template with the service and the target filled in', async () => {
+      await renderCard({
+        getMigrationPlan: jest
+          .fn()
+          .mockImplementation(async (_entity, target) => shippingPlan(target)),
+      });
+      await screen.findByText('Not carried, do this by hand');
+
+      expect(linkTarget()).toEqual({
+        enabled: true,
+        path: '/create/templates/default/move-service-to-mesh',
+        formData: {
+          entityRef: 'component:default/shipping',
+          target: 'gateway-api',
+        },
+      });
+
+      await userEvent.selectOptions(screen.getByLabelText('Target'), 'linkerd');
+      await screen.findByText('Plan for Linkerd');
+      expect(linkTarget().formData).toEqual({
+        entityRef: 'component:default/shipping',
+        target: 'linkerd',
+      });
+    });
+
+    it('opens the template serviceMesh.scaffolderTemplate names', async () => {
+      await renderCard(
+        { getMigrationPlan: jest.fn().mockResolvedValue(shippingPlan()) },
+        {
+          config: {
+            serviceMesh: {
+              scaffolderTemplate: 'template:platform/leave-app-mesh',
+            },
+          },
+        },
+      );
+      await screen.findByText('Not carried, do this by hand');
+
+      expect(linkTarget().path).toBe(
+        '/create/templates/platform/leave-app-mesh',
+      );
+    });
+
+    it.each([false, ''])(
+      'is not offered when serviceMesh.scaffolderTemplate is %j',
+      async scaffolderTemplate => {
+        await renderCard(
+          { getMigrationPlan: jest.fn().mockResolvedValue(shippingPlan()) },
+          { config: { serviceMesh: { scaffolderTemplate } } },
+        );
+        await screen.findByText('Not carried, do this by hand');
+
+        expect(
+          screen.queryByText('Open a pull request with this plan'),
+        ).not.toBeInTheDocument();
+        expect(
+          screen.getByRole('button', { name: 'Download plan' }),
+        ).toBeEnabled();
+      },
+    );
+  });
+
   it('explains a 404: no workload to plan for', async () => {
     await renderCard({
       getMigrationPlan: jest
@@ -273,6 +353,10 @@ describe('MigrationCard', () => {
     expect(
       screen.getByRole('button', { name: 'Download plan' }),
     ).toBeDisabled();
+    // No plan, no pull request to open.
+    expect(
+      screen.getByRole('link', { name: 'Open a pull request with this plan' }),
+    ).toHaveAttribute('aria-disabled', 'true');
   });
 
   it('shows other plan errors with a retry', async () => {

@@ -1,4 +1,4 @@
-import { InfoCard, Progress } from '@backstage/core-components';
+import { InfoCard, LinkButton, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -7,6 +7,7 @@ import Divider from '@material-ui/core/Divider';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import AssignmentIcon from '@material-ui/icons/Assignment';
+import CallMergeIcon from '@material-ui/icons/CallMerge';
 import FileCopyIcon from '@material-ui/icons/FileCopy';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import Alert from '@material-ui/lab/Alert';
@@ -31,6 +32,10 @@ import {
   ownerRefOf,
   migrationTargetLabel,
 } from './migrationDefaults';
+import {
+  scaffolderTemplatePath,
+  useScaffolderTemplate,
+} from './scaffolderTemplateLink';
 import { TaskList } from './TaskList';
 import { errorMessage } from '../Tasks/taskModel';
 
@@ -59,7 +64,8 @@ type CopyState = { ok: true } | { ok: false; message: string } | undefined;
 /**
  * The Migration card of the Mesh tab: the generated plan for a target (its
  * steps, manifests, commands and what is left to do by hand), the plan as a
- * YAML file, and the service's migration tasks.
+ * YAML file or as a pull request (through the Scaffolder template of
+ * `serviceMesh.scaffolderTemplate`), and the service's migration tasks.
  */
 export function MigrationCard(props: { response: EntityAssessmentResponse }) {
   const { response } = props;
@@ -121,6 +127,7 @@ export function MigrationCard(props: { response: EntityAssessmentResponse }) {
   }, []);
 
   const description = MIGRATION_TARGETS.find(t => t.id === target)?.description;
+  const template = useScaffolderTemplate();
 
   return (
     <InfoCard
@@ -169,6 +176,22 @@ export function MigrationCard(props: { response: EntityAssessmentResponse }) {
         >
           Copy YAML
         </Button>
+        {template && (
+          <LinkButton
+            variant="outlined"
+            color="primary"
+            startIcon={<CallMergeIcon />}
+            disabled={!plan || planState.loading}
+            // It navigates: a link, not the button ButtonBase would say.
+            role="link"
+            to={scaffolderTemplatePath(template, {
+              entityRef: response.entity.entityRef,
+              target,
+            })}
+          >
+            Open a pull request with this plan
+          </LinkButton>
+        )}
         <DeniedTooltip reason={fileTask.deniedReason}>
           <Button
             variant="contained"
