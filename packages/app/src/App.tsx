@@ -7,6 +7,7 @@ import {
 import { orgPlugin } from '@backstage/plugin-org';
 import { UserSettingsPage } from '@backstage/plugin-user-settings';
 import { CatalogGraphPage } from '@backstage/plugin-catalog-graph';
+import { ScaffolderPage, scaffolderPlugin } from '@backstage/plugin-scaffolder';
 import {
   AlertDisplay,
   OAuthRequestDialog,
@@ -26,6 +27,9 @@ const app = createApp({
     bind(orgPlugin.externalRoutes, {
       catalogIndex: catalogPlugin.routes.catalogIndex,
     });
+    bind(catalogPlugin.externalRoutes, {
+      createComponent: scaffolderPlugin.routes.root,
+    });
   },
   components: {
     SignInPage: props => <SignInPage {...props} providers={['guest']} />,
@@ -43,6 +47,8 @@ const routes = (
       {entityPage}
     </Route>
     <Route path="/service-mesh" element={<ServiceMeshPage />} />
+    {/* The Mesh tab's "Open a pull request with this plan" opens a template here. */}
+    <Route path="/create" element={<ScaffolderPage />} />
     <Route path="/notifications" element={<NotificationsPage />} />
     <Route path="/settings" element={<UserSettingsPage />} />
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />

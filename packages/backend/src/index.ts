@@ -28,4 +28,24 @@ backend.add(
 // Notifications: Meshwise tells assignees of filed, assigned and closed tasks.
 backend.add(import('@backstage/plugin-notifications-backend'));
 
+// Tech Insights: Meshwise's facts per service and the mesh checks of
+// app-config.yaml (techInsights), run by the JSON rules engine.
+backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+backend.add(
+  import('@backstage-community/plugin-tech-insights-backend-module-jsonfc'),
+);
+backend.add(
+  import(
+    '@meshwise/backstage-plugin-tech-insights-backend-module-service-mesh'
+  ),
+);
+
+// Scaffolder: templates, GitHub pull requests, and Meshwise's
+// meshwise:migration-plan:write for the "Move a service to a mesh" template.
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(
+  import('@meshwise/backstage-plugin-scaffolder-backend-module-service-mesh'),
+);
+
 backend.start();

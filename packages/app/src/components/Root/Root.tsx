@@ -2,6 +2,7 @@ import { PropsWithChildren } from 'react';
 import { makeStyles } from '@material-ui/core';
 import HomeIcon from '@material-ui/icons/Home';
 import DeviceHubIcon from '@material-ui/icons/DeviceHub';
+import CreateComponentIcon from '@material-ui/icons/AddCircleOutline';
 import GroupIcon from '@material-ui/icons/People';
 import MenuIcon from '@material-ui/icons/Menu';
 import {
@@ -70,6 +71,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           to="service-mesh"
           text="Service Mesh"
         />
+        <SidebarItem icon={CreateComponentIcon} to="create" text="Create" />
         <SidebarDivider />
         <SidebarScrollWrapper />
       </SidebarGroup>
