@@ -1,6 +1,7 @@
 /*
  * The Meshwise demo backend: a plain Backstage backend with the catalog,
- * guest sign-in, the permission framework and the service-mesh plugin.
+ * guest sign-in, the permission framework, the service-mesh plugin, and the
+ * tools Meshwise plugs into: Tech Insights, the Scaffolder, notifications.
  */
 import { createBackend } from '@backstage/backend-defaults';
 
