@@ -31,15 +31,11 @@ import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { serviceMeshPlugin } from '../../plugins/service-mesh-backend/src/plugin';
+import { fleetClusterLocator, POSTGRES } from './benchConfig';
+
+export { fleetClusterLocator, POSTGRES } from './benchConfig';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
-
-export const POSTGRES = {
-  host: process.env.MESHWISE_BENCH_PG_HOST ?? '127.0.0.1',
-  port: Number(process.env.MESHWISE_BENCH_PG_PORT ?? 5432),
-  user: process.env.MESHWISE_BENCH_PG_USER ?? 'postgres',
-  password: process.env.MESHWISE_BENCH_PG_PASSWORD,
-};
 
 /** A fresh database of its own, and how to remove it. */
 export async function createDatabase(
@@ -148,26 +144,6 @@ export function fastCatalog(entities: Entity[]) {
       };
     },
   });
-}
-
-/** The fleet's clusters as a `kubernetes.clusterLocatorMethods` `config` entry. */
-export function fleetClusterLocator(
-  clusters: { name: string; url: string }[],
-  token: string,
-  extra: Record<string, unknown> = {},
-) {
-  return {
-    type: 'config',
-    clusters: clusters.map(c => ({
-      name: c.name,
-      url: c.url,
-      authProvider: 'serviceAccount',
-      serviceAccountToken: token,
-      // The fleet speaks plain HTTP, which the client allows only so.
-      skipTLSVerify: true,
-      ...extra,
-    })),
-  };
 }
 
 /** `catalogServiceRef` served by `fastCatalog`. */

@@ -12,6 +12,7 @@ export const MEASURING_SCRIPTS = [
   'parseFloor.ts',
   'fanOut.ts',
   'apiLoad.ts',
+  'realPathBackend.ts',
 ];
 
 /** Bundles the measuring scripts into `bench/.build`; returns that directory. */

@@ -26,6 +26,8 @@ export interface ChildOptions {
   execArgv?: string[];
   /** Print the child's stderr (stdout is always passed through). */
   quiet?: boolean;
+  /** Where the child's stdout goes (default: this process's stdout). */
+  stdout?: 'inherit' | 'ignore' | number;
 }
 
 export interface Child {
@@ -51,7 +53,12 @@ export function startChild(
         ...(builtDir ? [] : ['--require', NODE_TRANSFORM]),
         ...(options.execArgv ?? []),
       ],
-      stdio: ['ignore', 'inherit', options.quiet ? 'pipe' : 'inherit', 'ipc'],
+      stdio: [
+        'ignore',
+        options.stdout ?? 'inherit',
+        options.quiet ? 'pipe' : 'inherit',
+        'ipc',
+      ],
       env: { ...process.env, NODE_ENV: 'production' },
     },
   );

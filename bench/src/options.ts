@@ -4,6 +4,11 @@ import path from 'node:path';
 import { DatabaseKind } from './backend';
 import { DEFAULT_SEED, SizeName, SIZES } from './fleet';
 
+/** The real path's permission policies (see `realPathPolicy.ts`). */
+export const REAL_PATH_POLICIES = ['demo', 'owner'] as const;
+
+export type RealPathPolicy = (typeof REAL_PATH_POLICIES)[number];
+
 export interface Options {
   sizes: SizeName[];
   out: string;
@@ -16,6 +21,12 @@ export interface Options {
   profile: boolean;
   transform: boolean;
   smoke: boolean;
+  /** The real backend's endpoints against the catalog's (`--real-path`). */
+  realPath: boolean;
+  /** Rounds of the real path's load (each endpoint once per round). */
+  rounds: number;
+  /** The real path's permission policy (`realPathPolicy.ts`). */
+  policy: RealPathPolicy;
 }
 
 export function parseOptions(argv: string[]): Options {
@@ -40,6 +51,9 @@ export function parseOptions(argv: string[]): Options {
     '--profile',
     '--transform',
     '--smoke',
+    '--real-path',
+    '--rounds',
+    '--policy',
   ]);
   for (const arg of argv) {
     if (arg.startsWith('--') && !known.has(arg)) {
@@ -47,6 +61,7 @@ export function parseOptions(argv: string[]): Options {
     }
   }
   const smoke = argv.includes('--smoke');
+  const realPath = argv.includes('--real-path');
   const sizes = (value('sizes') ?? (smoke ? 'small' : 'small,medium,large'))
     .split(',')
     .map(s => s.trim()) as SizeName[];
@@ -59,7 +74,16 @@ export function parseOptions(argv: string[]): Options {
     .split(',')
     .map(s => s.trim()) as DatabaseKind[];
   const sample = value('fanout-sample');
+  const policy = (value('policy') ?? 'demo') as RealPathPolicy;
+  if (!REAL_PATH_POLICIES.includes(policy)) {
+    throw new Error(
+      `--policy: unknown policy "${policy}" (${REAL_PATH_POLICIES.join(', ')})`,
+    );
+  }
   const date = new Date().toISOString().slice(0, 10);
+  // Per endpoint (and database); with --real-path, over all its rounds.
+  let defaultDurationS = realPath ? 60 : 20;
+  if (smoke) defaultDurationS = 3;
   return {
     sizes,
     // The smoke run (part of npm test) leaves nothing in the work tree.
@@ -67,9 +91,15 @@ export function parseOptions(argv: string[]): Options {
       value('out') ??
       (smoke
         ? path.join(os.tmpdir(), 'meshwise-bench-smoke.json')
-        : path.join('bench', 'results', `${date}.json`)),
+        : path.join(
+            'bench',
+            'results',
+            `${date}${realPath ? '-real-path' : ''}${
+              realPath && policy !== 'demo' ? `-${policy}` : ''
+            }.json`,
+          )),
     skipLoad: argv.includes('--skip-load'),
-    durationS: Number(value('duration') ?? (smoke ? 3 : 20)),
+    durationS: Number(value('duration') ?? defaultDurationS),
     connections: Number(value('connections') ?? 50),
     databases,
     fanOutSample:
@@ -82,5 +112,8 @@ export function parseOptions(argv: string[]): Options {
     profile: argv.includes('--profile'),
     transform: argv.includes('--transform'),
     smoke,
+    realPath,
+    rounds: Math.max(1, Number(value('rounds') ?? (realPath ? 3 : 1))),
+    policy,
   };
 }

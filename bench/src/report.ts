@@ -148,7 +148,7 @@ function machine() {
 
 /** Writes the JSON report; returns it for the closing line. */
 export function writeReport(
-  results: SizeResult[],
+  results: object[],
   options: Options,
   started: number,
 ): { durationS: number } {

