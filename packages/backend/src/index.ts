@@ -44,6 +44,10 @@ backend.add(
 // Scaffolder: templates, GitHub pull requests, and Meshwise's
 // meshwise:migration-plan:write for the "Move a service to a mesh" template.
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+// Without it the catalog refuses Template entities, and the template is not found.
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@meshwise/backstage-plugin-scaffolder-backend-module-service-mesh'),
