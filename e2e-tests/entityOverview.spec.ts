@@ -55,6 +55,37 @@ test.describe("a service's overview", () => {
     ).toBeVisible();
   });
 
+  test('a service on AWS App Mesh: the Tech Insights card lists the mesh checks, the discontinued one failing', async ({
+    page,
+  }) => {
+    // The fact retriever runs every 2 minutes (techInsights in
+    // app-config.yaml): until its first run, the service has no results.
+    test.setTimeout(240_000);
+    const card = page
+      .locator('[class*="MuiCard-root"]')
+      .filter({ hasText: 'Mesh checks (Tech Insights)' });
+    const checks = card.getByRole('list', { name: 'Mesh checks' });
+    await expect(async () => {
+      await page.goto('/catalog/default/component/shipping');
+      await expect(checks).toBeVisible({ timeout: 10_000 });
+    }).toPass({ timeout: 170_000, intervals: [5_000] });
+
+    const items = checks.getByRole('listitem');
+    await expect(items).toHaveCount(4);
+    for (const name of [
+      'No stale proxies',
+      'Not on a discontinued mesh',
+      'On a mesh with strict mTLS',
+      'Ready for the target mesh',
+    ]) {
+      await expect(items.filter({ hasText: name })).toHaveCount(1);
+    }
+    await expect(
+      items.filter({ hasText: 'Not on a discontinued mesh' }),
+    ).toContainText('Fail');
+    await expect(items.filter({ hasText: /^Pass/ })).not.toHaveCount(0);
+  });
+
   test('a library has neither the card nor the Mesh tab', async ({ page }) => {
     const assessments: string[] = [];
     page.on('request', request => {

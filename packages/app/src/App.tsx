@@ -7,7 +7,7 @@ import { appModule } from './modules/appModule';
  * frontend plugin among this package's dependencies, from its `/alpha` export
  * when it has one (the catalog, the catalog graph, org, user settings,
  * notifications, the Scaffolder and Service Mesh). This adds the demo's
- * sign-in page and sidebar.
+ * sign-in page, sidebar and Tech Insights mesh checks card.
  */
 export function createDemoApp() {
   return createApp({ features: [appModule] });

@@ -4,6 +4,7 @@ import {
   SignInPageBlueprint,
 } from '@backstage/plugin-app-react';
 import { Sidebar } from './nav';
+import { meshChecksEntityCard } from './techInsights';
 
 /** Guest sign-in: the demo backend's `guest` auth provider. */
 const signInPage = SignInPageBlueprint.make({
@@ -21,11 +22,12 @@ const navContent = NavContentBlueprint.make({
 });
 
 /**
- * What the demo adds to the app plugin: its sign-in page and its sidebar.
+ * What the demo adds to the app plugin: its sign-in page, its sidebar and the
+ * Tech Insights mesh checks card on a service's overview.
  * Everything else comes from the plugins that feature discovery installs
  * (`app.packages: all` in app-config.yaml).
  */
 export const appModule = createFrontendModule({
   pluginId: 'app',
-  extensions: [signInPage, navContent],
+  extensions: [signInPage, navContent, meshChecksEntityCard],
 });
