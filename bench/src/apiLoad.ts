@@ -31,9 +31,8 @@ export interface ServeReady {
   scanMs: number;
 }
 
-export interface LoadFigures {
-  endpoint: 'assessment' | 'scorecard';
-  database: DatabaseKind;
+/** What one run of autocannon against one endpoint measured. */
+export interface LatencyFigures {
   connections: number;
   durationS: number;
   requests: number;
@@ -43,6 +42,11 @@ export interface LoadFigures {
   maxMs: number;
   errors: number;
   non2xx: number;
+}
+
+export interface LoadFigures extends LatencyFigures {
+  endpoint: 'assessment' | 'scorecard';
+  database: DatabaseKind;
 }
 
 async function serve() {

@@ -1,17 +1,9 @@
 /** What one fleet size measured on the real path (`--real-path`). */
+import type { LatencyFigures } from './apiLoad';
 import type { SizeName } from './fleet';
 
-export interface RealPathFigures {
+export interface RealPathFigures extends LatencyFigures {
   endpoint: 'catalog' | 'assessment' | 'scorecard';
-  connections: number;
-  durationS: number;
-  requests: number;
-  rps: number;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  errors: number;
-  non2xx: number;
   /**
    * CPU time of the backend process per request during the measured run
    * (PostgreSQL's and the load generator's apart).
