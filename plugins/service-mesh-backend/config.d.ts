@@ -28,6 +28,31 @@ export interface Config {
       minInterval?: HumanDuration | string;
     };
 
+    /** How scans do their work. */
+    scan?: {
+      /**
+       * A scan assesses again only the entities whose inputs changed since
+       * their stored assessment (the cluster objects that can affect them,
+       * their catalog configuration, the scanner's configuration and the
+       * engine version); the others are counted as skipped. An unchanged
+       * entity is still assessed again once its stored assessment is this
+       * old, e.g. `{ hours: 12 }` or `'12h'`. Default one day.
+       */
+      reassessUnchangedAfter?: HumanDuration | string;
+      /**
+       * How many shards the clusters are split into (1 to 256, default 1),
+       * so that several replicas share a scan. Each cluster belongs to the
+       * shard its name hashes to. The scan task, on its schedule, asks for
+       * every shard; each replica's worker (a local task) takes the next
+       * due shard whenever it is free, reads its clusters and stores their
+       * parts, and, once every shard's clusters are done, merges a slice of
+       * the entities. Set it to at least the number of replicas, and a few
+       * times more to even out clusters of different sizes. A replica holds
+       * one cluster's objects at a time, whatever this setting.
+       */
+      shards?: number;
+    };
+
     /** Which catalog entities are assessed. Default: kind Component, type service. */
     entities?: {
       kinds?: string[];

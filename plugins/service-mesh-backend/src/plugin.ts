@@ -20,6 +20,8 @@ import { CatalogFollowUp } from './scanner/catalogFollowUp';
 import { MeshScanner } from './scanner/MeshScanner';
 import { readScanConfig, toMilliseconds } from './scanner/scanConfig';
 import { ScanRunLease } from './scanner/ScanRunLease';
+import { SCAN_TASK_ID } from './scanner/shards';
+import { ShardQueue } from './scanner/ShardQueue';
 import { DefaultAssessmentService } from './service/AssessmentService';
 import { MeshAuthorizer } from './service/MeshAuthorizer';
 import { DefaultMigrationPlanService } from './service/MigrationPlanService';
@@ -29,8 +31,15 @@ import { schedulerRouteGuardServiceRef } from './service/schedulerRouteGuard';
 import { TaskNotifications } from './tasks/TaskNotifications';
 import { TaskSinks } from './tasks/TaskSinks';
 
-/** The id of the scheduled scan, for `scheduler.triggerTask`. */
-export const SCAN_TASK_ID = 'service-mesh-scan';
+/**
+ * The id of the scheduled scan, for `scheduler.triggerTask`. With several
+ * shards (`serviceMesh.scan.shards`), it asks for every shard, which the
+ * replicas' workers (`SCAN_WORKER_TASK_ID`) then scan.
+ */
+export { SCAN_TASK_ID };
+
+/** Each replica's worker of a scan split into shards: a local task. */
+export const SCAN_WORKER_TASK_ID = 'service-mesh-scan-worker';
 
 /** The id of the catalog follow-up, which triggers the scan for new entities. */
 export const FOLLOW_UP_TASK_ID = 'service-mesh-catalog-follow-up';
@@ -139,6 +148,7 @@ export const serviceMeshPlugin = createBackendPlugin({
           knowledgeBase,
           targetMesh: scanConfig.targetMesh,
           maxObjectDrop: scanConfig.maxObjectDrop,
+          reassessUnchangedAfterMs: scanConfig.reassessUnchangedAfterMs,
           runLease,
           taskNotifications,
         });
@@ -150,19 +160,54 @@ export const serviceMeshPlugin = createBackendPlugin({
           logger,
         });
 
-        // Global scope: with several replicas on PostgreSQL, one scan runs at a time.
-        await scheduler.scheduleTask({
-          id: SCAN_TASK_ID,
-          ...scanConfig.schedule,
-          // After the schedule: a configured schedule must not make it local.
-          scope: 'global',
-          // The scheduler aborts the signal when the run is cancelled, past
-          // its timeout, or the backend stops: the scan stops between pages.
-          fn: async signal => {
-            await scanner.scan('schedule', signal);
-            await backfillDemoHistory?.();
-          },
-        });
+        // Global scope: with several replicas on PostgreSQL, each task runs
+        // on one replica at a time, and another takes it over when its
+        // replica dies (once the task's timeout has passed).
+        if (scanConfig.shards === 1) {
+          await scheduler.scheduleTask({
+            id: SCAN_TASK_ID,
+            ...scanConfig.schedule,
+            // After the schedule: a configured schedule must not make it local.
+            scope: 'global',
+            // The scheduler aborts the signal when the run is cancelled, past
+            // its timeout, or the backend stops: the scan stops between
+            // clusters and stored batches.
+            fn: async signal => {
+              await scanner.scan('schedule', signal);
+              await backfillDemoHistory?.();
+            },
+          });
+        } else {
+          // Split into shards: the scan on its schedule asks for every
+          // shard and starts on them; every replica's worker takes the
+          // next due shard whenever it is free (see ShardQueue).
+          const queue = new ShardQueue({
+            scanner,
+            scans: store.scans,
+            logger,
+            shards: scanConfig.shards,
+            owner: runLease.owner,
+          });
+          await scheduler.scheduleTask({
+            id: SCAN_TASK_ID,
+            ...scanConfig.schedule,
+            scope: 'global',
+            fn: async signal => {
+              await queue.request();
+              await queue.drain(signal);
+              await backfillDemoHistory?.();
+            },
+          });
+          await scheduler.scheduleTask({
+            id: SCAN_WORKER_TASK_ID,
+            frequency: { seconds: 5 },
+            timeout: scanConfig.schedule.timeout,
+            scope: 'local',
+            fn: async signal => {
+              await queue.drain(signal);
+            },
+          });
+        }
 
         if (scanConfig.followUp) {
           const followUp = new CatalogFollowUp({

@@ -145,9 +145,14 @@ describe('scan runs', () => {
       );
       const backend = await startScanBackend({ knex, api, entities: many });
       await backend.scan();
+      // A new owner for every entity: the next scan would merge them all
+      // again (an unchanged entity would be skipped).
+      for (const entity of many) {
+        (entity.spec as { owner: string }).owner = 'group:default/platform';
+      }
       const abort = new AbortController();
       const queryEntities = backend.catalog.queryEntities.bind(backend.catalog);
-      jest
+      const spy = jest
         .spyOn(backend.catalog, 'queryEntities')
         .mockImplementation(async (request: any, options: any) => {
           if (request && 'cursor' in request) abort.abort();
@@ -156,21 +161,34 @@ describe('scan runs', () => {
 
       await backend.scan(abort.signal);
 
+      // The catalog is read whole before any cluster: nothing was stored.
       const [cancelled] = await runs(backend);
       expect(cancelled).toEqual(
         expect.objectContaining({
           status: 'failed',
           finishedAt: expect.any(String),
-          entityCount: 500,
-          assessedCount: 500,
+          assessedCount: 0,
           error: expect.stringMatching(
-            /^Scan cancelled: the scheduler aborted it .*500 of the first 500 entities were assessed and stored; nothing was removed/,
+            /^Scan cancelled: the scheduler aborted it .*No assessment was changed\.$/,
           ),
         }),
       );
-      // Every assessment of the first scan is still there.
-      const scorecard = await backend.get('/scorecard?limit=1');
-      expect(scorecard.body.totalCount).toBe(501);
+      // Every assessment of the first scan is still there, whole.
+      const owned = async (owner: string) =>
+        (await backend.get(`/scorecard?owner=${owner}&limit=1`)).body
+          .totalCount;
+      expect(await owned('group:default/team-a')).toBe(501);
+
+      // The next scan, not stopped, stores them all.
+      spy.mockRestore();
+      await backend.scan();
+      expect((await runs(backend))[0]).toEqual(
+        expect.objectContaining({
+          status: 'succeeded',
+          assessedCount: 501,
+        }),
+      );
+      expect(await owned('group:default/platform')).toBe(501);
     },
   );
 

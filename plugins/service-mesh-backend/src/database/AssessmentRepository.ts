@@ -24,7 +24,16 @@ type AssessmentRow = {
   blocking_count: number;
   assessment: string;
   assessed_at: Date | string;
+  inputs_fingerprint?: string | null;
+  checked_at?: Date | string | number | null;
 };
+
+/** What a stored assessment was computed from, to skip it when unchanged. */
+export interface StoredInputs {
+  /** The fingerprint of its configuration, parts and clusters' freshness. */
+  inputs?: string;
+  assessedAt: Date;
+}
 
 const SORT_COLUMNS: Record<NonNullable<ScorecardQuery['sort']>, string> = {
   name: 'name',
@@ -67,14 +76,20 @@ export class AssessmentRepository {
 
   /**
    * Stores new assessments and, for each whose stage or score changed, a
-   * history row. One transaction: readers never see half a scan.
+   * history row. One transaction (`tx`, or one of its own): readers never
+   * see half a batch. `fingerprints` are what each was merged from (by
+   * entity ref); an assessment without one is merged again by the next scan.
    */
-  async save(assessments: EntityAssessmentResponse[]): Promise<void> {
-    await this.#knex.transaction(async tx => {
+  async save(
+    assessments: EntityAssessmentResponse[],
+    fingerprints?: ReadonlyMap<string, string>,
+    tx?: Knex.Transaction,
+  ): Promise<void> {
+    const write = async (trx: Knex.Transaction) => {
       for (const batch of chunks(assessments)) {
         const previous = new Map<string, StoredStage>(
           (
-            await tx('mesh_assessments')
+            await trx('mesh_assessments')
               .select('entity_ref', 'stage', 'score')
               .whereIn(
                 'entity_ref',
@@ -82,14 +97,59 @@ export class AssessmentRepository {
               )
           ).map(row => [row.entity_ref, row]),
         );
-        await tx('mesh_assessments')
-          .insert(batch.map(toRow))
+        await trx('mesh_assessments')
+          .insert(
+            batch.map(a => ({
+              ...toRow(a),
+              inputs_fingerprint: fingerprints?.get(a.entity.entityRef) ?? null,
+            })),
+          )
           .onConflict('entity_ref')
           .merge();
-        await this.#history.recordChanges(batch, previous, tx);
+        await this.#history.recordChanges(batch, previous, trx);
       }
-    });
+    };
+    if (tx) await write(tx);
+    else await this.#knex.transaction(write);
     this.#totals.clear();
+  }
+
+  /** The fingerprints of the inputs of these entities' stored assessments. */
+  async storedInputs(
+    entityRefs: readonly string[],
+  ): Promise<Map<string, StoredInputs>> {
+    const result = new Map<string, StoredInputs>();
+    for (const batch of chunks(entityRefs)) {
+      const rows: Pick<
+        AssessmentRow,
+        'entity_ref' | 'inputs_fingerprint' | 'assessed_at'
+      >[] = await this.#knex('mesh_assessments')
+        .select('entity_ref', 'inputs_fingerprint', 'assessed_at')
+        .whereIn('entity_ref', batch);
+      for (const row of rows) {
+        result.set(row.entity_ref, {
+          ...(row.inputs_fingerprint ? { inputs: row.inputs_fingerprint } : {}),
+          assessedAt: new Date(row.assessed_at),
+        });
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Marks these entities' stored assessments as checked at `at`: a scan
+   * found their inputs unchanged, so they still hold. One statement per
+   * batch of refs (a scan marks thousands); a later mark is never moved back.
+   */
+  async markChecked(entityRefs: readonly string[], at: Date): Promise<void> {
+    for (const batch of chunks(entityRefs)) {
+      await this.#knex('mesh_assessments')
+        .update({ checked_at: at })
+        .whereIn('entity_ref', batch)
+        .andWhere(inner =>
+          inner.whereNull('checked_at').orWhere('checked_at', '<', at),
+        );
+    }
   }
 
   /** Entity refs (with owner) of the assessments matching a bulk filter. */
@@ -157,16 +217,26 @@ export class AssessmentRepository {
 
   /**
    * The stored assessment as the JSON text it was saved as: the assessment
-   * route sends it as is, without parsing and serialising it again.
+   * route sends it as is, without parsing and serialising it again. When a
+   * scan checked it later than it was assessed (its inputs were unchanged),
+   * `checkedAt` is added to the text.
    */
   async getJson(entityRef: string): Promise<string | undefined> {
-    const row: Pick<AssessmentRow, 'assessment'> | undefined = await this.#knex(
-      'mesh_assessments',
-    )
-      .select('assessment')
+    const row:
+      | Pick<AssessmentRow, 'assessment' | 'assessed_at' | 'checked_at'>
+      | undefined = await this.#knex('mesh_assessments')
+      .select('assessment', 'assessed_at', 'checked_at')
       .where({ entity_ref: entityRef })
       .first();
-    return row?.assessment;
+    if (!row) return undefined;
+    const checkedAt = toIso(row.checked_at ?? null);
+    if (
+      !checkedAt ||
+      Date.parse(checkedAt) <= new Date(row.assessed_at).getTime()
+    ) {
+      return row.assessment;
+    }
+    return withCheckedAt(row.assessment, checkedAt);
   }
 
   /**
@@ -269,7 +339,25 @@ export class AssessmentRepository {
   }
 }
 
+/**
+ * Adds `checkedAt` to the JSON text of a stored assessment without parsing
+ * it: the text is `JSON.stringify` of an object that has no `checkedAt`
+ * (`toRow` leaves it out), so it ends with its closing brace and the field
+ * can go just before it.
+ */
+export function withCheckedAt(json: string, checkedAt: string): string {
+  const end = json.lastIndexOf('}');
+  if (end < 0) return json;
+  const head = json.slice(0, end);
+  const comma = head.trimEnd().endsWith('{') ? '' : ',';
+  return `${head}${comma}"checkedAt":${JSON.stringify(checkedAt)}${json.slice(
+    end,
+  )}`;
+}
+
 function toRow(a: EntityAssessmentResponse): AssessmentRow {
+  // Served from the row's `checked_at`, never stored in the JSON.
+  const { checkedAt: _checkedAt, ...stored } = a;
   return {
     entity_ref: a.entity.entityRef,
     kind: a.entity.kind,
@@ -282,8 +370,10 @@ function toRow(a: EntityAssessmentResponse): AssessmentRow {
     mesh: a.mesh,
     score: a.score,
     blocking_count: a.blockingCount,
-    assessment: JSON.stringify(a),
+    assessment: JSON.stringify(stored),
     assessed_at: new Date(a.assessedAt),
+    // Checked when assessed: a later scan that finds it unchanged moves it.
+    checked_at: new Date(a.assessedAt),
   };
 }
 

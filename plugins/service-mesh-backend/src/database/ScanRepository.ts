@@ -9,6 +9,9 @@ import { isPostgres, toIso } from './rows';
 /** The advisory lock replicas take turns on to start a scan (PostgreSQL). */
 const SCAN_START_LOCK = 0x6d657368_02;
 
+/** The advisory lock replicas take turns on to claim a shard (PostgreSQL). */
+const SHARD_CLAIM_LOCK = 0x6d657368_03;
+
 type ScanRunRow = {
   id: number | string;
   trigger: string;
@@ -17,10 +20,12 @@ type ScanRunRow = {
   finished_at: Date | string | null;
   entity_count: number | null;
   assessed_count: number | null;
+  skipped_count?: number | null;
   clusters: string | null;
   error: string | null;
   owner?: string | null;
   heartbeat_at?: Date | string | number | null;
+  shard?: string | null;
 };
 
 /** A run the store holds as `running`, and who runs it. */
@@ -30,6 +35,8 @@ export interface RunningScan {
   startedAt: Date;
   /** The last sign of life (the start, for runs older than heartbeats). */
   lastSeenAt: Date;
+  /** `2/4`; null for a scan of every cluster. */
+  shard: string | null;
 }
 
 type ClusterRow = {
@@ -43,6 +50,7 @@ type ClusterRow = {
   warnings: string | null;
   kind_counts?: string | null;
   results_at?: Date | string | null;
+  suspect_since?: Date | string | null;
 };
 
 /** What the store remembers of a cluster's last good read, across restarts. */
@@ -52,6 +60,12 @@ export interface ClusterRecord {
   kindCounts?: Record<string, number>;
   /** Set once a scan stored per-cluster results from a good read of it. */
   resultsAt?: Date;
+  /** The health of the last attempt: `ok` (read, maybe partially), `stale` or `failed`. */
+  status?: ClusterHealth['status'];
+  /** Why the last attempt failed, or what a partial read could not list. */
+  error?: string;
+  /** Set while the last read is doubted as implausible. */
+  suspectSince?: Date;
 }
 
 export interface ClusterHealthUpdate {
@@ -79,33 +93,41 @@ export class ScanRepository {
     trigger: ScanRun['trigger'],
     startedAt: Date,
     owner: string | null = null,
+    shard: string | null = null,
   ): Promise<string> {
-    return this.#insertRunning(this.#knex, trigger, startedAt, owner);
+    return this.#insertRunning(this.#knex, trigger, startedAt, owner, shard);
   }
 
   /**
-   * Starts a run unless another run is alive (a sign of life after
-   * `aliveSince`), and then answers that run instead. Replicas take turns
-   * (an advisory lock on PostgreSQL; SQLite has one writer), so two of them
-   * never both start.
+   * Starts a run unless another run of the same shard is alive (a sign of
+   * life after `aliveSince`), and then answers that run instead. Replicas
+   * take turns (an advisory lock on PostgreSQL; SQLite has one writer), so
+   * two of them never both start one shard. Runs of different shards run
+   * side by side.
    */
   async startExclusive(options: {
     trigger: ScanRun['trigger'];
     startedAt: Date;
     owner: string;
     aliveSince: Date;
+    /** `2/4`; null (the default) for a scan of every cluster. */
+    shard?: string | null;
   }): Promise<{ runId: string } | { blockedBy: RunningScan }> {
+    const shard = options.shard ?? null;
     return this.#knex.transaction(async tx => {
       if (isPostgres(this.#knex)) {
         await tx.raw('SELECT pg_advisory_xact_lock(?)', [SCAN_START_LOCK]);
       }
-      const [alive] = await this.#running(tx, options.aliveSince);
+      const [alive] = (await this.#running(tx, options.aliveSince)).filter(
+        run => run.shard === shard,
+      );
       if (alive) return { blockedBy: alive };
       const runId = await this.#insertRunning(
         tx,
         options.trigger,
         options.startedAt,
         options.owner,
+        shard,
       );
       return { runId };
     });
@@ -153,12 +175,119 @@ export class ScanRepository {
     return updated === 1;
   }
 
+  /** Asks for a scan of these shards (`2/4`...): each is due until a run of it completes. */
+  async requestShards(shards: readonly string[], at: Date): Promise<void> {
+    if (shards.length === 0) return;
+    await this.#knex('mesh_scan_shards')
+      .insert(shards.map(shard => ({ shard, requested_at: at })))
+      .onConflict('shard')
+      .merge(['requested_at']);
+  }
+
+  /**
+   * Claims the longest-waiting due shard for `owner`, if any: one asked for
+   * since its last completed run, and not claimed by a replica alive (a
+   * sign of life since `aliveSince`). Shards of clusters come first; a
+   * shard of entities to merge (`merge 2/4`) only once no shard of clusters
+   * is due or under way, so that merges see every cluster's parts. Replicas
+   * take turns (an advisory lock on PostgreSQL; SQLite has one writer), so
+   * a shard is never claimed twice.
+   */
+  async claimShard(
+    owner: string,
+    at: Date,
+    aliveSince: Date,
+  ): Promise<{ shard: string; requestedAt: Date } | undefined> {
+    return this.#knex.transaction(async tx => {
+      if (isPostgres(this.#knex)) {
+        await tx.raw('SELECT pg_advisory_xact_lock(?)', [SHARD_CLAIM_LOCK]);
+      }
+      const [due]: { shard: string; requested_at: Date | string }[] = await tx(
+        'mesh_scan_shards',
+      )
+        .select('shard', 'requested_at')
+        .whereNotNull('requested_at')
+        .where(inner =>
+          inner.whereNull('done_at').orWhereRaw('requested_at > done_at'),
+        )
+        .where(inner =>
+          inner
+            .whereNull('claimed_by')
+            .orWhere('heartbeat_at', '<', aliveSince),
+        )
+        .where(inner =>
+          inner.whereNot('shard', 'like', 'merge %').orWhereNotExists(
+            tx('mesh_scan_shards as clusters')
+              .select(tx.raw('1'))
+              .whereNot('clusters.shard', 'like', 'merge %')
+              .whereNotNull('clusters.requested_at')
+              .where(pending =>
+                pending
+                  .whereNull('clusters.done_at')
+                  .orWhereRaw('clusters.requested_at > clusters.done_at'),
+              ),
+          ),
+        )
+        .orderByRaw("case when shard like 'merge %' then 1 else 0 end")
+        .orderBy('requested_at', 'asc')
+        .orderBy('shard', 'asc')
+        .limit(1);
+      if (!due) return undefined;
+      await tx('mesh_scan_shards').where({ shard: due.shard }).update({
+        claimed_by: owner,
+        claimed_at: at,
+        heartbeat_at: at,
+      });
+      return { shard: due.shard, requestedAt: new Date(due.requested_at) };
+    });
+  }
+
+  /** Whether any shard is due (claimed or not). */
+  async shardsDue(): Promise<boolean> {
+    const [due] = await this.#knex('mesh_scan_shards')
+      .select('shard')
+      .whereNotNull('requested_at')
+      .where(inner =>
+        inner.whereNull('done_at').orWhereRaw('requested_at > done_at'),
+      )
+      .limit(1);
+    return Boolean(due);
+  }
+
+  /** A sign of life of the replica scanning a shard; false when it is no longer its. */
+  async heartbeatShard(shard: string, owner: string, at: Date) {
+    const updated = await this.#knex('mesh_scan_shards')
+      .where({ shard, claimed_by: owner })
+      .update({ heartbeat_at: at });
+    return updated === 1;
+  }
+
+  /**
+   * Gives a claimed shard back: `done` when its run completed (then it is
+   * due again only when asked for after the run started), else it stays due
+   * for the next free replica.
+   */
+  async releaseShard(
+    shard: string,
+    owner: string,
+    done: boolean,
+  ): Promise<void> {
+    await this.#knex('mesh_scan_shards')
+      .where({ shard, claimed_by: owner })
+      .update({
+        claimed_by: null,
+        heartbeat_at: null,
+        ...(done ? { done_at: this.#knex.ref('claimed_at') } : {}),
+      });
+  }
+
   /** A scan that never started (cancelled while another run was alive). */
   async recordNotStarted(
     trigger: ScanRun['trigger'],
     at: Date,
     owner: string,
     error: string,
+    shard: string | null = null,
   ): Promise<string> {
     const [row] = await this.#knex('mesh_scan_runs')
       .insert({
@@ -168,6 +297,7 @@ export class ScanRepository {
         finished_at: at,
         owner,
         error,
+        shard,
         clusters: JSON.stringify([]),
       })
       .returning('id');
@@ -179,6 +309,7 @@ export class ScanRepository {
     trigger: ScanRun['trigger'],
     startedAt: Date,
     owner: string | null,
+    shard: string | null,
   ): Promise<string> {
     const [row] = await knex('mesh_scan_runs')
       .insert({
@@ -187,6 +318,7 @@ export class ScanRepository {
         started_at: startedAt,
         owner,
         heartbeat_at: startedAt,
+        shard,
       })
       .returning('id');
     return String(typeof row === 'object' ? row.id : row);
@@ -205,6 +337,7 @@ export class ScanRepository {
       owner: row.owner ?? null,
       startedAt: new Date(row.started_at),
       lastSeenAt: new Date(row.heartbeat_at ?? row.started_at),
+      shard: row.shard ?? null,
     }));
   }
 
@@ -215,6 +348,8 @@ export class ScanRepository {
       finishedAt: Date;
       entityCount: number | null;
       assessedCount: number | null;
+      /** Entities whose inputs were unchanged: not assessed again. */
+      skippedCount?: number | null;
       clusters: ScanClusterStatus[];
       error?: string;
     },
@@ -228,6 +363,7 @@ export class ScanRepository {
         finished_at: result.finishedAt,
         entity_count: result.entityCount,
         assessed_count: result.assessedCount,
+        skipped_count: result.skippedCount ?? null,
         clusters: JSON.stringify(result.clusters),
         error: result.error ?? null,
       });
@@ -247,6 +383,8 @@ export class ScanRepository {
       finishedAt: toIso(row.finished_at),
       entityCount: row.entity_count,
       assessedCount: row.assessed_count,
+      skippedCount: row.skipped_count ?? null,
+      shard: row.shard ?? null,
       clusters: row.clusters ? JSON.parse(row.clusters) : [],
       error: row.error,
     }));
@@ -283,14 +421,19 @@ export class ScanRepository {
   async clusterRecords(): Promise<Map<string, ClusterRecord>> {
     const rows: ClusterRow[] = await this.#knex('mesh_clusters').select(
       'cluster',
+      'status',
+      'error',
       'last_read_at',
       'kind_counts',
       'results_at',
+      'suspect_since',
     );
     return new Map(
       rows.map(row => [
         row.cluster,
         {
+          status: row.status as ClusterHealth['status'],
+          ...(row.error ? { error: row.error } : {}),
           ...(row.last_read_at
             ? { lastReadAt: new Date(row.last_read_at) }
             : {}),
@@ -298,9 +441,22 @@ export class ScanRepository {
             ? { kindCounts: JSON.parse(row.kind_counts) }
             : {}),
           ...(row.results_at ? { resultsAt: new Date(row.results_at) } : {}),
+          ...(row.suspect_since
+            ? { suspectSince: new Date(row.suspect_since) }
+            : {}),
         },
       ]),
     );
+  }
+
+  /**
+   * Remembers (or forgets, with null) that the cluster's last read was
+   * doubted: the next read, on any replica, confirms or refutes it.
+   */
+  async markSuspect(cluster: string, since: Date | null): Promise<void> {
+    await this.#knex('mesh_clusters')
+      .where({ cluster })
+      .update({ suspect_since: since });
   }
 
   /** A scan stored the per-cluster results of these clusters' good reads. */

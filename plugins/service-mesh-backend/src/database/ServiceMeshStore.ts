@@ -1,11 +1,12 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
+import { EntityAssessmentResponse } from '@meshwise/backstage-plugin-service-mesh-common';
 import { Knex } from 'knex';
 import { AssessmentRepository } from './AssessmentRepository';
 import { ClusterResultRepository } from './ClusterResultRepository';
 import { HistoryRepository } from './HistoryRepository';
 import { applyDatabaseMigrations, currentSchemaVersion } from './migrations';
 import { ScanRepository } from './ScanRepository';
-import { isPostgres } from './rows';
+import { isPostgres, lockEntities } from './rows';
 import { TaskRepository } from './TaskRepository';
 
 /** The plugin's persistence: assessments, history, scan runs and clusters. */
@@ -44,6 +45,47 @@ export class ServiceMeshStore {
     return 'other';
   }
 
+  /**
+   * Stores assessments merged from stored parts, each only if its parts are
+   * still those it was merged from (`parts`: cluster → the part's
+   * workload-level fingerprint). The entities are locked while their parts
+   * are read again, as part writes lock them (`lockEntities`), so an
+   * assessment merged from older parts never replaces one merged from newer
+   * ones, on any replica. Answers the refs stored; the others changed
+   * meanwhile and are merged again.
+   */
+  async saveMerged(
+    items: readonly {
+      response: EntityAssessmentResponse;
+      fingerprint?: string;
+      parts: ReadonlyMap<string, string | null>;
+    }[],
+  ): Promise<Set<string>> {
+    const saved = new Set<string>();
+    if (items.length === 0) return saved;
+    const refs = items.map(item => item.response.entity.entityRef);
+    await this.#knex.transaction(async tx => {
+      await lockEntities(tx, refs);
+      const current = await this.clusterResults.partsOf(refs, tx);
+      const fresh = items.filter(item =>
+        sameParts(current.get(item.response.entity.entityRef), item.parts),
+      );
+      const fingerprints = new Map<string, string>();
+      for (const item of fresh) {
+        saved.add(item.response.entity.entityRef);
+        if (item.fingerprint) {
+          fingerprints.set(item.response.entity.entityRef, item.fingerprint);
+        }
+      }
+      await this.assessments.save(
+        fresh.map(item => item.response),
+        fingerprints,
+        tx,
+      );
+    });
+    return saved;
+  }
+
   /** Runs `fn` in one transaction (e.g. bulk filing of tasks). */
   transaction<T>(fn: (tx: Knex.Transaction) => Promise<T>): Promise<T> {
     return this.#knex.transaction(fn);
@@ -66,4 +108,18 @@ export class ServiceMeshStore {
     }
     return this.#schemaVersion.value;
   }
+}
+
+function sameParts(
+  stored: ReadonlyMap<string, string | null> | undefined,
+  used: ReadonlyMap<string, string | null>,
+): boolean {
+  const current = stored ?? new Map<string, string | null>();
+  if (current.size !== used.size) return false;
+  for (const [cluster, fingerprint] of used) {
+    if (!current.has(cluster) || current.get(cluster) !== fingerprint) {
+      return false;
+    }
+  }
+  return true;
 }

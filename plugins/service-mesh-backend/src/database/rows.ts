@@ -38,3 +38,28 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
+
+/** The first key of the advisory locks taken per entity ("mesh" in ASCII). */
+const ENTITY_LOCK_SPACE = 0x6d657368;
+
+/**
+ * Locks these entities until the end of the transaction (PostgreSQL
+ * advisory locks, in a fixed order so that two transactions never wait for
+ * each other). Part writes and assessment merges of one entity then take
+ * turns across replicas. SQLite has one writer: nothing to lock.
+ */
+export async function lockEntities(
+  tx: Knex.Transaction,
+  entityRefs: readonly string[],
+): Promise<void> {
+  if (!isPostgres(tx) || entityRefs.length === 0) return;
+  // In the order of the lock keys (`OFFSET 0` keeps the sorted subquery
+  // from being flattened), whatever the refs' order.
+  await tx.raw(
+    `SELECT pg_advisory_xact_lock(?, key) FROM (
+       SELECT DISTINCT hashtext(ref) AS key FROM unnest(?::text[]) AS ref
+       ORDER BY key OFFSET 0
+     ) AS keys`,
+    [ENTITY_LOCK_SPACE, [...new Set(entityRefs)]],
+  );
+}

@@ -1,9 +1,19 @@
-import { buildClusterIndexInSteps, ClusterIndex } from '@meshwise/mesh-engine';
+import {
+  buildClusterIndexInSteps,
+  ClusterIndex,
+  groupKindOf,
+  KubeObject,
+} from '@meshwise/mesh-engine';
+import { LISTED_KINDS } from '../clusters/listedKinds';
 import {
   ClusterProblem,
   ClusterSnapshot,
   ClusterSource,
 } from '../clusters/types';
+import {
+  ClusterFingerprints,
+  clusterFingerprintsInSteps,
+} from './inputFingerprints';
 import { Pause, runInSlices } from './yieldToEventLoop';
 
 /** What the scanner knows about one cluster now. */
@@ -11,6 +21,8 @@ export interface ClusterState {
   source: ClusterSource;
   /** The index of the last good read; undefined when never read. */
   index?: ClusterIndex;
+  /** The fingerprints of the index's objects, by what they can affect. */
+  fingerprints?: ClusterFingerprints;
   objectCount?: number;
   readAt?: Date;
   /** Set while the last attempt failed: the index is then stale. */
@@ -24,7 +36,22 @@ export interface ClusterState {
    * is then `partial`, and the message says which kinds and what was kept.
    */
   partialRead?: PartialRead;
+  /**
+   * The last good list of each optional kind (mesh resources, Gateway API,
+   * the control plane's ConfigMaps: few objects), kept when the rest of the
+   * read is released, so a kind that fails to list later keeps its objects.
+   */
+  lastLists?: Map<string, { objects: readonly KubeObject[]; since: Date }>;
 }
+
+/** Kinds a read may fail to list without failing (`required: false`). */
+const OPTIONAL_KINDS: readonly string[] = [
+  ...new Set(
+    LISTED_KINDS.filter(kind => !kind.required).map(kind =>
+      groupKindOf(kind.apiVersion, kind.kind),
+    ),
+  ),
+];
 
 export interface PartialRead {
   /** Kinds whose objects of an earlier good list are kept, with its time. */
@@ -67,10 +94,12 @@ export class ClusterStateCache {
 
   /**
    * Takes a good read. A kind that failed to list this time (a flapping
-   * permission) keeps the objects of its last good list, so stages do not
-   * move on it; a kind never listed well is passed to the engine as
-   * unreadable, so what depends on it is not evaluated rather than guessed.
-   * The objects are indexed a few hundred at a time, with `pause` between.
+   * permission) keeps the objects of its last good list in this process, so
+   * stages do not move on it; a kind never listed well here is passed to the
+   * engine as unreadable, so what depends on it is not evaluated rather
+   * than guessed.
+   * The objects are indexed, and then hashed (`clusterFingerprintsInSteps`),
+   * a few hundred at a time, with `pause` between.
    */
   async recordRead(
     snapshot: ClusterSnapshot,
@@ -78,25 +107,42 @@ export class ClusterStateCache {
     pause: Pause,
   ): Promise<ClusterState> {
     const state = this.#states.get(snapshot.cluster)!;
-    const previous = state.index;
+    const lastLists = state.lastLists ?? new Map();
     const carriedOver: Record<string, Date> = {};
     const unreadable: string[] = [];
     for (const kind of snapshot.unreadableKinds ?? []) {
-      if (previous?.isReadable(kind)) {
-        carriedOver[kind] =
-          state.partialRead?.carriedOver[kind] ?? state.readAt!;
-      } else unreadable.push(kind);
+      const last = lastLists.get(kind);
+      if (last) carriedOver[kind] = last.since;
+      else unreadable.push(kind);
     }
     // Kept objects first: a fresh object of the same identity wins (one
     // ConfigMap list may fail while another of the kind succeeds).
-    const kept = Object.keys(carriedOver).flatMap(kind => previous!.list(kind));
+    const kept = Object.keys(carriedOver).flatMap(
+      kind => lastLists.get(kind)!.objects,
+    );
     const objects = kept.length
       ? [...kept, ...snapshot.objects]
       : snapshot.objects;
-    state.index = await runInSlices(
+    const index = await runInSlices(
       buildClusterIndexInSteps(objects, { unreadableKinds: unreadable }),
       pause,
     );
+    // Both at once: an assessment never pairs an index with the
+    // fingerprints of another.
+    state.fingerprints = await runInSlices(
+      clusterFingerprintsInSteps(index),
+      pause,
+    );
+    state.index = index;
+    for (const kind of OPTIONAL_KINDS) {
+      if (!(kind in carriedOver) && !unreadable.includes(kind)) {
+        lastLists.set(kind, {
+          objects: index.list(kind),
+          since: snapshot.readAt,
+        });
+      }
+    }
+    state.lastLists = lastLists;
     state.objectCount = state.index.objects.length;
     state.readAt = snapshot.readAt;
     state.kindCounts = kindCounts;
@@ -114,12 +160,21 @@ export class ClusterStateCache {
   }
 
   /**
-   * Drops what was derived from the indexes (workloads, pod views) once a
-   * scan has assessed every entity: between scans only the objects are kept,
-   * and the next scan's reads do not hold two copies of the derived data.
+   * Drops a cluster's objects and everything derived from them once its
+   * parts are stored; what stays is small (its health, counts per kind,
+   * the last lists of its optional kinds).
    */
-  releaseDerivedData(): void {
-    for (const state of this.#states.values()) state.index?.clearMemos();
+  release(cluster: string): void {
+    const state = this.#states.get(cluster);
+    if (!state) return;
+    state.index?.clearMemos();
+    state.index = undefined;
+    state.fingerprints = undefined;
+  }
+
+  /** How many clusters' objects are in memory now. */
+  clustersInMemory(): number {
+    return this.states().filter(state => state.index).length;
   }
 
   recordFailure(

@@ -4,8 +4,10 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntityAssessmentResponse,
   EntityMeshRecommendation,
+  EntityWorkloadSelector,
   MeshKnowledgeBase,
   ReadinessTargetMesh,
+  readEntityWorkloadSelector,
   ScanClusterStatus,
   ScanRun,
   taskTargetLabel,
@@ -17,21 +19,40 @@ import {
 } from '@meshwise/mesh-engine';
 import { ConfiguredClusterSources } from '../clusters/clusterSourcesFromConfig';
 import { ClusterProblem, ClusterReadError } from '../clusters/types';
+import { StoredInputs } from '../database/AssessmentRepository';
+import { PartChanges, PartInputs } from '../database/ClusterResultRepository';
+import { chunks } from '../database/rows';
 import { ClusterRecord } from '../database/ScanRepository';
 import { ServiceMeshStore } from '../database/ServiceMeshStore';
+import { packageVersion } from '../packageVersion';
 import { hasReachedTarget } from '../tasks/targets';
-import { assessEntityPartsInSlices, EntityAssessment } from './assessEntity';
-import { EntityScope, isInScope, readEntitiesInScope } from './catalogEntities';
-import { ClusterState, ClusterStateCache } from './ClusterStateCache';
-import { countKinds, implausibleDrop } from './plausibility';
 import { TaskNotifications } from '../tasks/TaskNotifications';
+import {
+  clusterPartSteps,
+  EntityClusterView,
+  entityAssessmentSteps,
+  hangsOnUnreadableKinds,
+} from './assessEntity';
+import { EntityScope, isInScope, readEntitiesInScope } from './catalogEntities';
+import { ClusterSlot } from './ClusterSlot';
+import { ClusterState, ClusterStateCache } from './ClusterStateCache';
+import {
+  entityConfigFingerprint,
+  entityFingerprint,
+  partFingerprint,
+  scannerFingerprint,
+  workloadPartFingerprintInSteps,
+} from './inputFingerprints';
+import { countKinds, implausibleDrop } from './plausibility';
 import { ScanRunLease } from './ScanRunLease';
 import {
-  Pause,
-  runInSlices,
-  timeSlicer,
-  yieldToEventLoop,
-} from './yieldToEventLoop';
+  inShard,
+  Shard,
+  shardLabel,
+  shardOfCluster,
+  WHOLE_SCAN,
+} from './shards';
+import { runInSlices, timeSlicer, yieldToEventLoop } from './yieldToEventLoop';
 
 /**
  * Entities assessed and stored together, at most; workloads count too (a
@@ -45,6 +66,24 @@ const STORE_BATCH = {
   server: { entities: 100, workloads: 2000 },
 };
 
+/** Entities whose stored parts are looked up (and merged) together. */
+const LOOKUP_BATCH = 200;
+
+/** What a scan reads of each catalog entity: what the assessment depends on. */
+const ENTITY_FIELDS = [
+  'apiVersion',
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.annotations',
+  'spec.type',
+  'spec.owner',
+  'spec.system',
+  'spec.lifecycle',
+  'relations',
+];
+
 export interface MeshScannerOptions {
   logger: LoggerService;
   auth: AuthService;
@@ -55,9 +94,10 @@ export interface MeshScannerOptions {
   scope: EntityScope;
   knowledgeBase: MeshKnowledgeBase;
   targetMesh?: ReadinessTargetMesh;
-  /** How many clusters are read at once. */
-  readConcurrency?: number;
-  /** A refresh re-reads an entity's clusters when their data is older than this. */
+  /**
+   * A refresh reads an entity's cluster again unless this process read it
+   * less than this long ago (default one minute) and still holds it.
+   */
   refreshMaxAgeMs?: number;
   /**
    * A read listing more than this share fewer objects than the cluster's
@@ -71,39 +111,134 @@ export interface MeshScannerOptions {
   runLease?: ScanRunLease;
   /** Tells assignees when the scanner closes their task. */
   taskNotifications?: TaskNotifications;
+  /**
+   * An entity whose inputs are unchanged is not merged again, unless its
+   * stored assessment is older than this (default one day): a bound on how
+   * long anything a fingerprint might miss can last.
+   */
+  reassessUnchangedAfterMs?: number;
+  /** This package's version, part of every fingerprint (default: read from package.json). */
+  version?: string;
 }
 
-/** Aborted when any of the signals is. */
-function eitherSignal(...signals: (AbortSignal | undefined)[]): AbortSignal {
+/** By default an unchanged entity is assessed again once a day. */
+export const DEFAULT_REASSESS_UNCHANGED_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Aborted when any of the signals is, until `dispose` (which removes its
+ * listeners: a worker's signal outlives many runs).
+ */
+function eitherSignal(...signals: (AbortSignal | undefined)[]): {
+  signal: AbortSignal;
+  dispose(): void;
+} {
   const controller = new AbortController();
+  const listeners: [AbortSignal, () => void][] = [];
   for (const signal of signals) {
     if (!signal) continue;
     if (signal.aborted) controller.abort(signal.reason);
-    else
-      signal.addEventListener('abort', () => controller.abort(signal.reason));
+    else {
+      const listener = () => controller.abort(signal.reason);
+      signal.addEventListener('abort', listener);
+      listeners.push([signal, listener]);
+    }
   }
-  return controller.signal;
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      for (const [signal, listener] of listeners) {
+        signal.removeEventListener('abort', listener);
+      }
+    },
+  };
+}
+
+/**
+ * What a run of a shard does: all of it (its clusters' parts, then the
+ * entities that may be in them), only its clusters' parts, or only the
+ * merge of its slice of the entities (`ShardQueue`).
+ */
+export type ShardWork = 'all' | 'clusters' | 'entities';
+
+/** The run label of a shard's work: `2/4`, `merge 2/4`, or null for a whole scan. */
+export function runLabel(shard: Shard, work: ShardWork): string | null {
+  const label = shardLabel(shard);
+  return work === 'entities' && label ? `merge ${label}` : label;
 }
 
 export interface ScanSummary {
   runId: string;
   status: Exclude<ScanRun['status'], 'running'>;
+  /** The entities the run was responsible for (see `scanShard`). */
   entityCount: number;
+  /** Entities assessed and stored. */
   assessedCount: number;
+  /** Entities whose inputs were unchanged: not assessed again. */
+  skippedCount: number;
   clusters: ScanClusterStatus[];
 }
 
+/** What a run did, as it goes. */
+interface Progress {
+  entityCount: number;
+  assessedCount: number;
+  skippedCount: number;
+  /** Cluster parts assessed (or removed), and found unchanged. */
+  partsAssessed: number;
+  partsUnchanged: number;
+}
+
+/** A catalog entity as the scan sees it. */
+interface ScannedEntity {
+  entity: Entity;
+  ref: string;
+  selector: EntityWorkloadSelector;
+}
+
+/** What an entity's assessment would be merged from, before any part is read. */
+interface MergePlan {
+  clusters: (Omit<EntityClusterView, 'part'> & { hasPart: boolean })[];
+  /** Undefined when it cannot be told (a part stored before fingerprints). */
+  fingerprint?: string;
+  /** Cluster → the workload-level fingerprint of the entity's part there. */
+  parts: Map<string, string | null>;
+}
+
+/** Stopped on purpose (the scheduler's abort): how far the run got. */
+class ScanStopped extends Error {}
+
+export interface ShardRunOptions {
+  /**
+   * When the scan this run is a piece of was asked for: a catalog read this
+   * process made since then is used again (`ShardQueue`).
+   */
+  catalogReadSince?: Date;
+}
+
+/** A shard of clusters without any cluster: done at once. */
+class NothingToDo extends Error {}
+
 /**
- * Assesses every catalog entity in scope against its clusters. Each cluster
- * is read once per scan (never per entity) into an index; every entity is
- * then assessed from memory and the results are written in batches.
+ * Assesses every catalog entity in scope against its clusters, a shard of
+ * clusters at a time (`scanShard`). Each cluster is read once per scan
+ * (never per entity), and its objects are held only while its parts are
+ * computed: one cluster at a time per process (`ClusterSlot`). A part whose
+ * inputs are unchanged since it was stored is not computed again; an entity
+ * is merged from its stored parts when one of them, its configuration or
+ * one of its clusters' freshness changed.
  */
 export class MeshScanner {
   readonly #options: MeshScannerOptions;
   readonly #cache: ClusterStateCache;
   readonly #lease: ScanRunLease;
+  readonly #slot = new ClusterSlot();
   #recommendation?: EntityMeshRecommendation[];
+  #scannerInputs?: string;
   #located = false;
+  /** The catalog as the pieces of the current scan read it (`#readCatalog`). */
+  #catalogRead?: { startedAt: number; entities: readonly ScannedEntity[] };
+  /** A cluster a refresh read, held in the slot until someone needs it. */
+  #recent?: { cluster: string; readAt: number };
 
   constructor(options: MeshScannerOptions) {
     this.#options = options;
@@ -113,204 +248,805 @@ export class MeshScanner {
       new ScanRunLease({ scans: options.store.scans, logger: options.logger });
   }
 
-  /**
-   * Scans the catalog against every cluster. One scan runs at a time across
-   * replicas: this one waits for a run still alive elsewhere. `signal` (the
-   * scheduler's: cancelled, timed out, shutting down) stops it between
-   * clusters and between catalog pages, each page stored whole; the run then
-   * ends as failed with the reason.
-   */
+  /** How many clusters' objects this process holds now (at most one). */
+  clustersInMemory(): number {
+    return this.#cache.clustersInMemory();
+  }
+
+  /** The most clusters this process held at once so far. */
+  get mostClustersAtOnce(): number {
+    return this.#slot.mostHolders;
+  }
+
+  /** Scans every cluster (one shard of one). */
   async scan(
     trigger: ScanRun['trigger'] = 'schedule',
     signal?: AbortSignal,
   ): Promise<ScanSummary> {
-    const run = await this.#lease.acquire(trigger, signal);
+    return this.scanShard(WHOLE_SCAN, trigger, signal);
+  }
+
+  /**
+   * Scans one shard of the clusters: reads the catalog, then each of the
+   * shard's clusters in turn, storing the entities' parts of it that
+   * changed (and releasing the cluster), then merges the entities it is
+   * responsible for (`#responsibleFor`) whose parts, configuration or
+   * clusters' freshness changed. `work` narrows it to the clusters' parts,
+   * or to the merge of the shard's slice of the entities (every entity
+   * whose ref hashes to the shard; the first slice also removes the
+   * entities that left the catalog): `ShardQueue` runs the first for every
+   * shard, then the second. One run of a shard's work at a time across
+   * replicas: this one waits for a run still alive elsewhere. `signal` (the
+   * scheduler's: cancelled, timed out, shutting down) stops it between
+   * catalog pages, clusters and stored batches; each batch is stored whole,
+   * and the run ends as failed with the reason. Stored writes are
+   * idempotent: a run stopped anywhere, or whose replica died, is completed
+   * by the next run of its shard.
+   */
+  async scanShard(
+    shard: Shard,
+    trigger: ScanRun['trigger'] = 'schedule',
+    signal?: AbortSignal,
+    work: ShardWork = 'all',
+    options: ShardRunOptions = {},
+  ): Promise<ScanSummary> {
+    const run = await this.#lease.acquire(
+      trigger,
+      signal,
+      runLabel(shard, work),
+    );
     if ('notStarted' in run) {
       return {
         runId: run.runId,
         status: 'failed',
         entityCount: 0,
         assessedCount: 0,
+        skippedCount: 0,
         clusters: [],
       };
     }
+    const stop = eitherSignal(signal, run.lost);
     try {
       return await this.#scanAsOwner(
         run.runId,
-        eitherSignal(signal, run.lost),
+        shard,
+        work,
+        stop.signal,
         () =>
           run.lost.aborted
             ? 'another instance closed the run as abandoned'
             : 'the scheduler aborted it (cancelled, past its timeout, or the backend is stopping)',
+        options.catalogReadSince,
       );
     } finally {
+      stop.dispose();
       run.release();
     }
   }
 
   async #scanAsOwner(
     runId: string,
+    shard: Shard,
+    work: ShardWork,
     stop: AbortSignal,
     stopReason: () => string,
+    catalogReadSince?: Date,
   ): Promise<ScanSummary> {
-    const { store, logger, auth, catalog, scope } = this.#options;
+    const { store, logger, scope } = this.#options;
     const startedAt = new Date();
-    let clusters: ScanClusterStatus[];
-    const cancelled = async (
-      entityCount: number,
-      assessedCount: number,
-    ): Promise<ScanSummary> => {
-      const message = `Scan cancelled: ${stopReason()}. ${
-        entityCount
-          ? `${assessedCount} of the first ${entityCount} entities were assessed and stored; nothing was removed`
-          : 'No assessment was changed'
-      }.`;
-      logger.warn(`Scan ${runId}: ${message}`);
+    const label = runLabel(shard, work);
+    const name = `Scan ${runId}${label ? ` (shard ${label})` : ''}`;
+    // A run of a shard's clusters only counts parts, not entities.
+    const counted = work !== 'clusters';
+    const progress: Progress = {
+      entityCount: 0,
+      assessedCount: 0,
+      skippedCount: 0,
+      partsAssessed: 0,
+      partsUnchanged: 0,
+    };
+    let clusters: ScanClusterStatus[] = [];
+    const summary = (status: ScanSummary['status']): ScanSummary => ({
+      runId,
+      status,
+      entityCount: progress.entityCount,
+      assessedCount: progress.assessedCount,
+      skippedCount: progress.skippedCount,
+      clusters,
+    });
+    const sorted = () =>
+      [...clusters].sort((a, b) => a.cluster.localeCompare(b.cluster));
+    const fail = async (message: string, withCounts = counted) => {
+      logger.error(`${name}: ${message}`);
+      clusters = sorted();
       await store.scans.finish(runId, {
         status: 'failed',
         finishedAt: new Date(),
-        entityCount,
-        assessedCount,
+        entityCount: withCounts ? progress.entityCount : null,
+        assessedCount: withCounts ? progress.assessedCount : null,
+        skippedCount: withCounts ? progress.skippedCount : null,
         clusters,
         error: message,
       });
-      return { runId, status: 'failed', entityCount, assessedCount, clusters };
+      return summary('failed');
     };
-    try {
-      const unreadable = await this.#locateClusters();
-      const read = await this.#readClusters(this.#cache.states(), stop);
-      clusters = [...read, ...unreadable].sort((a, b) =>
-        a.cluster.localeCompare(b.cluster),
-      );
-    } catch (error) {
-      const message = `Scan failed: cannot locate clusters: ${
-        (error as Error).message
-      }`;
-      logger.error(message);
+    const cancelled = async () => {
+      const { partsAssessed, partsUnchanged, assessedCount } = progress;
+      const done = partsAssessed + partsUnchanged + assessedCount;
+      const message = `Scan cancelled: ${stopReason()}. ${
+        done
+          ? `${partsAssessed} cluster parts were assessed and stored (${partsUnchanged} unchanged), and ${assessedCount} entities merged and stored; nothing was removed, and the next run goes on from there`
+          : 'No assessment was changed'
+      }.`;
+      logger.warn(`${name}: ${message}`);
+      clusters = sorted();
       await store.scans.finish(runId, {
         status: 'failed',
         finishedAt: new Date(),
-        entityCount: null,
-        assessedCount: null,
-        clusters: [],
+        entityCount: counted ? progress.entityCount : null,
+        assessedCount: counted ? progress.assessedCount : null,
+        skippedCount: counted ? progress.skippedCount : null,
+        clusters,
         error: message,
       });
-      return {
-        runId,
-        status: 'failed',
-        entityCount: 0,
-        assessedCount: 0,
-        clusters: [],
-      };
-    }
-    if (stop.aborted) {
-      this.#cache.releaseDerivedData();
-      return cancelled(0, 0);
-    }
-    const clusterFailed = clusters.some(c => c.status !== 'ok');
+      return summary('failed');
+    };
 
-    let entityCount = 0;
-    let assessedCount = 0;
-    let stopped = false;
+    let mine: ClusterState[];
     try {
-      const credentials = await auth.getOwnServiceCredentials();
-      const openTasks = await this.#openTasksByEntity();
-      const records = await store.scans.clusterRecords();
-      const seen = new Set<string>();
-      for await (const page of readEntitiesInScope(
-        catalog,
-        scope,
-        credentials,
-      )) {
-        // Between pages only: each page's results are stored whole.
-        if (stop.aborted) {
-          stopped = true;
-          break;
-        }
-        entityCount += page.length;
-        page.forEach(entity => seen.add(stringifyEntityRef(entity)));
-        const assessed = await this.#assessAndSave(page, records);
-        assessedCount += assessed.length;
-        await this.#closeReachedTasks(assessed, openTasks);
+      if (work === 'entities') {
+        await this.#locateClusters(shard, false);
+        mine = [];
+      } else {
+        clusters = await this.#locateClusters(shard);
+        mine = this.#cache
+          .states()
+          .filter(state => inShard(state.source.name, shard));
       }
+    } catch (error) {
+      return fail(
+        `Scan failed: cannot locate clusters: ${(error as Error).message}`,
+        false,
+      );
+    }
+
+    try {
+      // The catalog first, whole (a few fields of each entity): every
+      // cluster's parts are computed against it. A shard with no cluster
+      // has nothing to compute.
+      if (work === 'clusters' && mine.length === 0) throw new NothingToDo();
+      const entities = await this.#readCatalog(stop, catalogReadSince);
+
+      const before = await store.scans.clusterRecords();
+      const changedParts = new Set<string>();
+      const changedClusters = new Set<string>();
+      for (const state of mine) {
+        if (stop.aborted) throw new ScanStopped();
+        const status = await this.#scanCluster(
+          state,
+          entities,
+          progress,
+          stop,
+          changedParts,
+        );
+        clusters.push(status);
+        if (await this.#freshnessChanged(state, before)) {
+          changedClusters.add(state.source.name);
+        }
+      }
+
+      if (work !== 'clusters') {
+        const responsible =
+          work === 'entities'
+            ? entities.filter(
+                ({ ref }) => shardOfCluster(ref, shard.count) === shard.index,
+              )
+            : await this.#responsibleFor(
+                shard,
+                entities,
+                changedParts,
+                changedClusters,
+              );
+        progress.entityCount = responsible.length;
+        await this.#mergeEntities(responsible, progress, { stop });
+        await this.#closeReachedTasks(
+          shard.count > 1 ? responsible.map(({ ref }) => ref) : undefined,
+        );
+      }
+
       // Only a complete catalog read may drop the entities that left it,
       // and not an empty one: a catalog still ingesting at start (or
       // misconfigured) says nothing about the entities assessed before.
-      if (stopped) {
-        // Keep the daily counts in line with the pages stored so far.
-        await store.history.rollUpToday();
-      } else if (seen.size > 0) {
-        await store.assessments.removeAllExcept(seen);
-        await store.clusterResults.removeAllExcept(seen);
-        // Every entity's part of these clusters is stored now: from here on
-        // a missing part means no workload there.
-        await store.scans.markResultsStored(
-          this.#clustersInMemory(),
-          new Date(),
-        );
-      } else {
-        logger.warn(
-          `Scan ${runId}: the catalog returned no entity in scope (${scope.kinds.join(
-            ', ',
-          )}); stored assessments are kept`,
-        );
+      // One shard does it.
+      if (shard.index === 0 && work !== 'clusters') {
+        if (entities.length > 0) {
+          const seen = new Set(entities.map(entity => entity.ref));
+          await store.assessments.removeAllExcept(seen);
+          await store.clusterResults.removeAllExcept(seen);
+        } else {
+          logger.warn(
+            `${name}: the catalog returned no entity in scope (${scope.kinds.join(
+              ', ',
+            )}); stored assessments are kept`,
+          );
+        }
       }
-      if (!stopped) await store.history.rollUpToday();
+      await store.history.rollUpToday();
     } catch (error) {
-      const message = `Scan failed: ${(error as Error).message}`;
-      logger.error(message);
-      await store.scans.finish(runId, {
-        status: 'failed',
-        finishedAt: new Date(),
-        entityCount,
-        assessedCount,
-        clusters,
-        error: message,
-      });
-      return { runId, status: 'failed', entityCount, assessedCount, clusters };
-    } finally {
-      this.#cache.releaseDerivedData();
+      if (error instanceof NothingToDo) {
+        // Finished below, as succeeded.
+      } else if (error instanceof ScanStopped) {
+        // Keep the daily counts in line with what was stored so far.
+        await store.history.rollUpToday();
+        return cancelled();
+      } else return fail(`Scan failed: ${(error as Error).message}`);
     }
-    if (stopped) return cancelled(entityCount, assessedCount);
 
-    const status = clusterFailed ? 'partial' : 'succeeded';
+    clusters = sorted();
+    const status = clusters.some(c => c.status !== 'ok')
+      ? 'partial'
+      : 'succeeded';
     await store.scans.finish(runId, {
       status,
       finishedAt: new Date(),
-      entityCount,
-      assessedCount,
+      entityCount: counted ? progress.entityCount : null,
+      assessedCount: counted ? progress.assessedCount : null,
+      skippedCount: counted ? progress.skippedCount : null,
       clusters,
     });
+    const { entityCount, assessedCount, skippedCount } = progress;
+    const share = entityCount
+      ? ` (${((100 * skippedCount) / entityCount).toFixed(1)}%)`
+      : '';
+    const parts = `cluster parts: ${progress.partsAssessed} assessed, ${progress.partsUnchanged} unchanged`;
     logger.info(
-      `Scan ${runId} ${status}: ${assessedCount} of ${entityCount} entities assessed from ${
-        clusters.length
-      } clusters in ${Date.now() - startedAt.getTime()} ms`,
+      `${name} ${status}: ${
+        counted
+          ? `${assessedCount} of ${entityCount} entities assessed, ${skippedCount}${share} unchanged and skipped, from ${clusters.length} clusters (${parts})`
+          : `${parts}, from ${clusters.length} clusters`
+      } in ${Date.now() - startedAt.getTime()} ms`,
     );
-    return { runId, status, entityCount, assessedCount, clusters };
+    return summary(status);
   }
 
   /**
-   * Re-assesses one entity now. Its clusters are read again when their data
-   * is older than `refreshMaxAgeMs` (default one minute), so a burst of
-   * refreshes costs one read per cluster.
+   * Every catalog entity in scope, with its workload selector. A read made
+   * since `since` (the scan was asked for) is shared by the pieces of that
+   * scan this process runs, rather than read again for each: with 20 shards
+   * that is 40 reads of the whole catalog. Kept until `forgetCatalogRead`.
+   */
+  async #readCatalog(
+    stop: AbortSignal,
+    since?: Date,
+  ): Promise<readonly ScannedEntity[]> {
+    const kept = this.#catalogRead;
+    if (since && kept && kept.startedAt >= since.getTime()) {
+      return kept.entities;
+    }
+    const { auth, catalog, scope } = this.#options;
+    const startedAt = Date.now();
+    const credentials = await auth.getOwnServiceCredentials();
+    const entities: ScannedEntity[] = [];
+    for await (const page of readEntitiesInScope(catalog, scope, credentials, {
+      fields: ENTITY_FIELDS,
+    })) {
+      if (stop.aborted) throw new ScanStopped();
+      for (const entity of page) {
+        entities.push({
+          entity,
+          ref: stringifyEntityRef(entity),
+          selector: readEntityWorkloadSelector(entity),
+        });
+      }
+    }
+    this.#catalogRead = since ? { startedAt, entities } : undefined;
+    return entities;
+  }
+
+  /** Drops the catalog read the pieces of a scan shared (`ShardQueue`, once drained). */
+  forgetCatalogRead(): void {
+    this.#catalogRead = undefined;
+  }
+
+  /**
+   * The entities a shard looks at for merging, each checked against its
+   * stored fingerprint: those whose part of one of its clusters changed in
+   * this run, those that may have workloads in one of its clusters whose
+   * freshness changed (read again after failing, failing, read in full for
+   * the first time), and those it owns. An entity is owned by the shard of
+   * the first of its clusters (configured order) holding a part of it, or,
+   * with no part anywhere, by the shard its ref hashes to: every entity is
+   * looked at by exactly one shard when nothing changed, and whatever a run
+   * missed (a replica died between storing parts and merging, the entity's
+   * configuration changed) is merged by its owner's next run.
+   */
+  async #responsibleFor(
+    shard: Shard,
+    entities: readonly ScannedEntity[],
+    changedParts: ReadonlySet<string>,
+    changedClusters: ReadonlySet<string>,
+  ): Promise<ScannedEntity[]> {
+    const parts = await this.#options.store.clusterResults.clustersByEntity();
+    return entities.filter(({ ref, selector }) => {
+      if (changedParts.has(ref)) return true;
+      const relevant = this.#relevantClusters(selector);
+      if (relevant.some(cluster => changedClusters.has(cluster))) return true;
+      const first = relevant.find(cluster => parts.get(ref)?.has(cluster));
+      return shardOfCluster(first ?? ref, shard.count) === shard.index;
+    });
+  }
+
+  /**
+   * Whether what entities show of a cluster (stale or not, and why; its
+   * parts known or not) changed since the run started.
+   */
+  async #freshnessChanged(
+    state: ClusterState,
+    before: Map<string, ClusterRecord>,
+  ): Promise<boolean> {
+    const was = before.get(state.source.name);
+    const now = (await this.#options.store.scans.clusterRecords()).get(
+      state.source.name,
+    );
+    const view = (record?: ClusterRecord) =>
+      JSON.stringify([
+        record?.status ?? null,
+        record?.status !== 'ok' ? record?.error ?? null : null,
+        Boolean(record?.lastReadAt),
+        Boolean(record?.resultsAt),
+      ]);
+    return view(was) !== view(now);
+  }
+
+  /** The clusters an entity may have workloads in, in the configured order. */
+  #relevantClusters(selector: EntityWorkloadSelector): string[] {
+    if (!selector.configured) return [];
+    return this.#cache
+      .states()
+      .map(state => state.source.name)
+      .filter(name => !selector.cluster || name === selector.cluster);
+  }
+
+  /**
+   * Reads one cluster (in the slot: one at a time in this process), stores
+   * the entities' parts of it that changed, and releases it. A cluster that
+   * cannot be read keeps its stored parts.
+   */
+  async #scanCluster(
+    state: ClusterState,
+    entities: readonly ScannedEntity[],
+    progress: Progress,
+    stop: AbortSignal,
+    changed: Set<string>,
+  ): Promise<ScanClusterStatus> {
+    return this.#slot.use(async () => {
+      this.#dropRecent();
+      const status = await this.#readCluster(state);
+      if (!state.index || !state.fingerprints) return status;
+      try {
+        await this.#storeParts(state, entities, progress, { stop, changed });
+        // Every entity's part of this cluster is stored now: from here on
+        // a missing part means no workload there.
+        await this.#options.store.scans.markResultsStored(
+          [state.source.name],
+          new Date(),
+        );
+      } finally {
+        this.#cache.release(state.source.name);
+      }
+      return status;
+    });
+  }
+
+  /**
+   * Computes and stores the entities' parts of a cluster in memory: for
+   * each, unchanged by namespace (nothing built), else unchanged by
+   * workload (the cluster's workloads built, in slices), else assessed.
+   * Stored a batch at a time (`STORE_BATCH`), with requests served between.
+   */
+  async #storeParts(
+    state: ClusterState,
+    entities: readonly ScannedEntity[],
+    progress: Progress,
+    options: {
+      stop?: AbortSignal;
+      force?: boolean;
+      /** Gets the refs whose part was stored or removed. */
+      changed?: Set<string>;
+    },
+  ): Promise<void> {
+    const { store, targetMesh } = this.#options;
+    const cluster = state.source.name;
+    const index = state.index!;
+    const fingerprints = state.fingerprints!;
+    const scanner = this.#scannerFingerprint();
+    const limit =
+      store.databaseEngine() === 'sqlite'
+        ? STORE_BATCH.sqlite
+        : STORE_BATCH.server;
+    const relevant = entities.filter(
+      ({ selector }) =>
+        selector.configured &&
+        (!selector.cluster || selector.cluster === cluster),
+    );
+    const pause = timeSlicer();
+    const now = Date.now();
+    const maxAgeMs =
+      this.#options.reassessUnchangedAfterMs ??
+      DEFAULT_REASSESS_UNCHANGED_AFTER_MS;
+    const empty = (): PartChanges => ({ upserts: [], deletes: [], inputs: [] });
+    for (const batch of chunks(relevant, LOOKUP_BATCH)) {
+      if (options.stop?.aborted) throw new ScanStopped();
+      const stored: Map<string, PartInputs> =
+        await store.clusterResults.inputsIn(
+          cluster,
+          batch.map(entity => entity.ref),
+        );
+      const changes = empty();
+      let workloads = 0;
+      const flush = async () => {
+        await store.clusterResults.write(cluster, changes, new Date());
+        for (const part of changes.upserts)
+          options.changed?.add(part.entityRef);
+        for (const ref of changes.deletes) options.changed?.add(ref);
+        Object.assign(changes, empty());
+        workloads = 0;
+        await pause();
+      };
+      for (const { ref, selector } of batch) {
+        await pause();
+        if (!selector.configured) continue;
+        const previous = stored.get(ref);
+        const gone = () => {
+          if (previous) {
+            changes.deletes.push(ref);
+            progress.partsAssessed += 1;
+          } else progress.partsUnchanged += 1;
+        };
+        const partOptions = {
+          scanner,
+          cluster,
+          index,
+          fingerprints,
+          labelSelector: selector.labelSelector,
+          namespace: selector.namespace,
+        };
+        let inputs: string | undefined;
+        try {
+          inputs = partFingerprint(partOptions);
+        } catch {
+          // A malformed selector has no part; its assessment says why.
+          gone();
+          continue;
+        }
+        if (inputs === undefined) {
+          gone();
+          continue;
+        }
+        // Unchanged, unless old enough to be assessed again anyway.
+        const recent =
+          !options.force &&
+          previous !== undefined &&
+          now - previous.assessedAt.getTime() < maxAgeMs;
+        if (recent && previous.inputs === inputs) {
+          progress.partsUnchanged += 1;
+          continue;
+        }
+        await runInSlices(prepareWorkloadSelectionInSteps(index), pause);
+        const workloadInputs = await runInSlices(
+          workloadPartFingerprintInSteps(partOptions),
+          pause,
+        );
+        if (workloadInputs === undefined) {
+          gone();
+          continue;
+        }
+        if (recent && previous.workloadInputs === workloadInputs) {
+          // Its namespaces changed, not its workloads: so noted, so the
+          // next scan finds it unchanged without building anything.
+          changes.inputs.push({ entityRef: ref, inputs, workloadInputs });
+          progress.partsUnchanged += 1;
+          continue;
+        }
+        let part = await runInSlices(
+          clusterPartSteps(selector, index, targetMesh),
+          pause,
+        );
+        if (!part) {
+          gone();
+          continue;
+        }
+        if (previous && hangsOnUnreadableKinds(part)) {
+          // A missing permission does not move a stored stage.
+          const before = (await store.clusterResults.load([ref], [cluster]))
+            .get(ref)
+            ?.get(cluster);
+          if (before) part = before;
+        }
+        changes.upserts.push({
+          entityRef: ref,
+          cluster,
+          assessment: part,
+          inputs,
+          workloadInputs,
+        });
+        progress.partsAssessed += 1;
+        workloads += part.workloads.length;
+        if (
+          changes.upserts.length >= limit.entities ||
+          workloads >= limit.workloads
+        ) {
+          await flush();
+        }
+      }
+      await flush();
+    }
+  }
+
+  /**
+   * Merges the entities whose inputs changed from their stored parts and
+   * stores them, a batch at a time. An entity one of whose clusters was
+   * read but whose parts are not all known yet (its shard is under way),
+   * or none of whose clusters has data, keeps its stored assessment.
+   * `knownFor`: clusters whose part of these entities the caller just
+   * stored (a refresh). Answers what was stored.
+   */
+  async #mergeEntities(
+    entities: readonly ScannedEntity[],
+    progress: Progress,
+    options: {
+      stop?: AbortSignal;
+      force?: boolean;
+      knownFor?: ReadonlySet<string>;
+    } = {},
+  ): Promise<EntityAssessmentResponse[]> {
+    const { store } = this.#options;
+    const merged: EntityAssessmentResponse[] = [];
+    const records = await store.scans.clusterRecords();
+    const maxAgeMs =
+      this.#options.reassessUnchangedAfterMs ??
+      DEFAULT_REASSESS_UNCHANGED_AFTER_MS;
+    const context = {
+      recommendation: this.#recommendationForServices(),
+      targetMesh: this.#options.targetMesh,
+      now: new Date(),
+    };
+    const pause = timeSlicer();
+    const limit =
+      store.databaseEngine() === 'sqlite'
+        ? STORE_BATCH.sqlite
+        : STORE_BATCH.server;
+    let todo = [...entities];
+    // An entity whose parts changed while it was merged (another shard
+    // stored one) is merged again, from the new ones.
+    for (let attempt = 0; attempt < 3 && todo.length > 0; attempt++) {
+      const again: ScannedEntity[] = [];
+      for (const batch of chunks(todo, LOOKUP_BATCH)) {
+        if (options.stop?.aborted) throw new ScanStopped();
+        const refs = batch.map(entity => entity.ref);
+        const parts = await store.clusterResults.partsOf(refs);
+        const stored: Map<string, StoredInputs> = options.force
+          ? new Map()
+          : await store.assessments.storedInputs(refs);
+        const changed: { entity: ScannedEntity; plan: MergePlan }[] = [];
+        const unchanged: string[] = [];
+        for (const entity of batch) {
+          await pause();
+          const plan = this.#mergePlan(
+            entity,
+            records,
+            parts.get(entity.ref),
+            options.knownFor,
+          );
+          if (!plan) continue; // its stored assessment stays
+          const previous = stored.get(entity.ref);
+          if (
+            plan.fingerprint &&
+            previous?.inputs === plan.fingerprint &&
+            context.now.getTime() - previous.assessedAt.getTime() < maxAgeMs
+          ) {
+            progress.skippedCount += 1;
+            unchanged.push(entity.ref);
+            continue;
+          }
+          changed.push({ entity, plan });
+        }
+        // Still holds: checked now (one statement for the batch).
+        if (unchanged.length > 0) {
+          await store.assessments.markChecked(unchanged, context.now);
+        }
+        for (const group of chunks(changed, limit.entities)) {
+          const withParts = group.filter(({ plan }) => plan.parts.size > 0);
+          const json = await store.clusterResults.load(
+            withParts.map(({ entity }) => entity.ref),
+            [
+              ...new Set(
+                withParts.flatMap(({ plan }) => [...plan.parts.keys()]),
+              ),
+            ],
+          );
+          const items = [];
+          for (const { entity, plan } of group) {
+            const views: EntityClusterView[] = plan.clusters.map(
+              ({ hasPart: _hasPart, ...view }) => ({
+                ...view,
+                part: json.get(entity.ref)?.get(view.cluster),
+              }),
+            );
+            const response = await runInSlices(
+              entityAssessmentSteps(entity.entity, views, context),
+              pause,
+            );
+            items.push({
+              response,
+              fingerprint: plan.fingerprint,
+              parts: plan.parts,
+            });
+          }
+          const saved = await store.saveMerged(items);
+          for (const item of items) {
+            if (saved.has(item.response.entity.entityRef)) {
+              merged.push(item.response);
+              progress.assessedCount += 1;
+            }
+          }
+          again.push(
+            ...group
+              .filter(({ entity }) => !saved.has(entity.ref))
+              .map(({ entity }) => entity),
+          );
+          await pause();
+        }
+      }
+      todo = again;
+    }
+    if (todo.length > 0) {
+      this.#options.logger.info(
+        `${todo.length} entities' parts kept changing while they were merged; the next scan merges them`,
+      );
+    }
+    return merged;
+  }
+
+  /**
+   * What an entity would be merged from: its clusters' freshness and
+   * whether their parts are known, and the fingerprint of it all with its
+   * configuration and its parts' fingerprints. Undefined when its stored
+   * assessment should stay: one of its clusters was read but its parts are
+   * not all known yet, or was never tried (its shard has not run yet), or
+   * none of its clusters has data. The shard that completes its last
+   * cluster merges it.
+   */
+  #mergePlan(
+    { entity, selector }: ScannedEntity,
+    records: Map<string, ClusterRecord>,
+    parts: ReadonlyMap<string, string | null> | undefined,
+    knownFor?: ReadonlySet<string>,
+  ): MergePlan | undefined {
+    const clusters: MergePlan['clusters'] = [];
+    const used = new Map<string, string | null>();
+    let fingerprintable = true;
+    for (const cluster of this.#relevantClusters(selector)) {
+      const record = records.get(cluster);
+      const hasData = Boolean(knownFor?.has(cluster) || record?.resultsAt);
+      // Read but not all its parts stored yet, or never tried (its shard
+      // has not run yet): what it says is not known yet.
+      if (!hasData && (!record || record.lastReadAt)) return undefined;
+      const stale = record ? record.status !== 'ok' : false;
+      const hasPart = hasData && Boolean(parts?.has(cluster));
+      if (hasPart) {
+        const fingerprint = parts!.get(cluster)!;
+        used.set(cluster, fingerprint);
+        if (fingerprint === null) fingerprintable = false;
+      }
+      clusters.push({
+        cluster,
+        freshness: {
+          cluster,
+          readAt: record?.lastReadAt?.toISOString() ?? null,
+          stale,
+          ...(stale && record?.error ? { staleReason: record.error } : {}),
+        },
+        hasData,
+        hasPart,
+      });
+    }
+    if (clusters.length > 0 && !clusters.some(c => c.hasData)) {
+      return undefined;
+    }
+    return {
+      clusters,
+      parts: used,
+      ...(fingerprintable
+        ? {
+            fingerprint: entityFingerprint({
+              scanner: this.#scannerFingerprint(),
+              entity: entityConfigFingerprint(entity),
+              clusters: clusters.map(c => ({
+                cluster: c.cluster,
+                read: Boolean(c.freshness.readAt),
+                stale: c.freshness.stale,
+                staleReason: c.freshness.staleReason,
+                data: c.hasData,
+                part: used.get(c.cluster) ?? undefined,
+              })),
+            }),
+          }
+        : {}),
+    };
+  }
+
+  /**
+   * Re-assesses one entity now: each of its clusters is read (one at a
+   * time; a cluster this process read for a refresh less than
+   * `refreshMaxAgeMs` ago, and still holds, is not read again), its part
+   * computed and stored, and the entity merged from its parts.
    */
   async refreshEntity(
     entity: Entity,
   ): Promise<EntityAssessmentResponse | undefined> {
     if (!isInScope(entity, this.#options.scope)) return undefined;
-    if (!this.#located) await this.#locateClusters();
+    if (!this.#located) await this.#locateClusters(WHOLE_SCAN);
+    const scanned: ScannedEntity = {
+      entity,
+      ref: stringifyEntityRef(entity),
+      selector: readEntityWorkloadSelector(entity),
+    };
     const maxAge = this.#options.refreshMaxAgeMs ?? 60_000;
-    const cluster =
-      entity.metadata.annotations?.['backstage.io/kubernetes-cluster'];
-    const outdated = this.#cache
-      .states()
-      .filter(s => !cluster || s.source.name === cluster)
-      .filter(s => !s.readAt || Date.now() - s.readAt.getTime() > maxAge);
-    await this.#readClusters(outdated);
-    const records = await this.#options.store.scans.clusterRecords();
-    const [assessment] = await this.#assessAndSave([entity], records);
-    if (assessment) await this.#options.store.history.rollUpToday();
+    const progress: Progress = {
+      entityCount: 1,
+      assessedCount: 0,
+      skippedCount: 0,
+      partsAssessed: 0,
+      partsUnchanged: 0,
+    };
+    const known = new Set<string>();
+    for (const cluster of this.#relevantClusters(scanned.selector)) {
+      const state = this.#cache.get(cluster);
+      if (!state) continue;
+      await this.#slot.use(async () => {
+        const held =
+          this.#recent?.cluster === cluster &&
+          state.index &&
+          Date.now() - this.#recent.readAt <= maxAge;
+        if (!held) {
+          this.#dropRecent();
+          await this.#readCluster(state);
+        }
+        if (!state.index || !state.fingerprints) return;
+        if (!this.#recent) {
+          const recent = { cluster, readAt: Date.now() };
+          this.#recent = recent;
+          // Held for the next refreshes a while, not for good.
+          setTimeout(
+            () =>
+              this.#slot.use(async () => {
+                if (this.#recent === recent) this.#dropRecent();
+              }),
+            maxAge,
+          ).unref();
+        }
+        await this.#storeParts(state, [scanned], progress, { force: true });
+        known.add(cluster);
+      });
+    }
+    const [assessment] = await this.#mergeEntities([scanned], progress, {
+      force: true,
+      knownFor: known,
+    });
+    if (assessment) {
+      await this.#options.store.history.rollUpToday();
+      await this.#closeReachedTasks([assessment.entity.entityRef]);
+    }
     return assessment;
+  }
+
+  /** Releases the cluster a refresh held, for someone else's. */
+  #dropRecent() {
+    if (this.#recent) {
+      this.#cache.release(this.#recent.cluster);
+      this.#recent = undefined;
+    }
   }
 
   async #openTasksByEntity() {
@@ -327,20 +1063,27 @@ export class MeshScanner {
     return byEntity;
   }
 
-  /** A task whose service reached its target is done: the scanner says so. */
-  async #closeReachedTasks(
-    assessed: EntityAssessmentResponse[],
-    openTasks: Map<string, { id: string; target: string; version: number }[]>,
-  ) {
-    for (const assessment of assessed) {
+  /**
+   * A task whose service reached its target is done: the scanner says so.
+   * Every active task is checked against its service's stored assessment
+   * (those of `only`, when given), whether the run assessed the service
+   * again or found it unchanged.
+   */
+  async #closeReachedTasks(only?: readonly string[]) {
+    const openTasks = await this.#openTasksByEntity();
+    const wanted = only && new Set(only);
+    const refs = [...openTasks.keys()].filter(
+      ref => !wanted || wanted.has(ref),
+    );
+    if (refs.length === 0) return;
+    const stored = await this.#options.store.assessments.getMany(refs);
+    const today = new Date().toISOString().slice(0, 10);
+    for (const assessment of stored.values()) {
       for (const task of openTasks.get(assessment.entity.entityRef) ?? []) {
         if (!hasReachedTarget(assessment, task.target)) continue;
-        const note = `Closed by the Meshwise scanner on ${assessment.assessedAt.slice(
-          0,
-          10,
-        )}: the service is ${assessment.stage}${
-          assessment.mesh ? ` on ${taskTargetLabel(assessment.mesh)}` : ''
-        }.`;
+        const note = `Closed by the Meshwise scanner on ${today}: the service is ${
+          assessment.stage
+        }${assessment.mesh ? ` on ${taskTargetLabel(assessment.mesh)}` : ''}.`;
         if (await this.#options.store.tasks.markDone(task, note)) {
           this.#options.logger.info(
             `Task ${task.id} of ${assessment.entity.entityRef} is done: ${note}`,
@@ -358,130 +1101,42 @@ export class MeshScanner {
   }
 
   /**
-   * The index of every cluster (or of the one named) as this instance holds
-   * it, each read first when this instance has not read it yet; clusters
-   * that still cannot be read are left out. In the order of the config.
+   * The index of every cluster (or of the one named), read for the caller
+   * one at a time (a migration plan), in the order of the config; clusters
+   * that cannot be read are left out. This process keeps none of them: the
+   * caller holds what it was given.
    */
   async clusterIndexes(cluster?: string): Promise<ClusterIndex[]> {
-    if (!this.#located) await this.#locateClusters();
-    const states = this.#cache
+    if (!this.#located) await this.#locateClusters(WHOLE_SCAN);
+    const indexes: ClusterIndex[] = [];
+    for (const state of this.#cache
       .states()
-      .filter(s => !cluster || s.source.name === cluster);
-    await this.#readClusters(states.filter(s => !s.index));
-    return states.flatMap(s => (s.index ? [s.index] : []));
-  }
-
-  #clustersInMemory(): string[] {
-    return this.#cache
-      .states()
-      .filter(state => state.index)
-      .map(state => state.source.name);
-  }
-
-  /**
-   * Assesses the entities and stores the results: each entity's assessment,
-   * and each cluster's part of it from the clusters in memory, so a later
-   * process that cannot read a cluster still has what it said. Stored a
-   * batch at a time (`STORE_BATCH`), with requests served in between.
-   */
-  async #assessAndSave(
-    entities: Entity[],
-    records: Map<string, ClusterRecord>,
-  ): Promise<EntityAssessmentResponse[]> {
-    const limit =
-      this.#options.store.databaseEngine() === 'sqlite'
-        ? STORE_BATCH.sqlite
-        : STORE_BATCH.server;
-    const responses: EntityAssessmentResponse[] = [];
-    const pause = timeSlicer();
-    let batch: EntityAssessment[] = [];
-    let workloads = 0;
-    for await (const assessment of this.#assessAll(entities, records, pause)) {
-      batch.push(assessment);
-      workloads += assessment.response.assessment?.workloads.length ?? 0;
-      if (batch.length >= limit.entities || workloads >= limit.workloads) {
-        responses.push(...(await this.#save(batch)));
-        batch = [];
-        workloads = 0;
-        await pause();
-      }
+      .filter(s => !cluster || s.source.name === cluster)) {
+      await this.#slot.use(async () => {
+        const held = this.#recent?.cluster === state.source.name;
+        if (!held) {
+          this.#dropRecent();
+          await this.#readCluster(state);
+        }
+        if (state.index) indexes.push(state.index);
+        if (held) this.#recent = undefined;
+        this.#cache.release(state.source.name);
+      });
     }
-    if (batch.length > 0) responses.push(...(await this.#save(batch)));
-    return responses;
+    return indexes;
   }
 
-  /** Stores assessed entities: their assessments and their parts per cluster. */
-  async #save(
-    assessed: EntityAssessment[],
-  ): Promise<EntityAssessmentResponse[]> {
-    const { store } = this.#options;
-    const refs = assessed.map(a => a.response.entity.entityRef);
-    await store.clusterResults.replace(
-      refs,
-      this.#clustersInMemory(),
-      assessed.flatMap(a =>
-        a.computed.map(part => ({
-          entityRef: a.response.entity.entityRef,
-          ...part,
-        })),
-      ),
-      new Date(),
-    );
-    const responses = assessed.map(a => a.response);
-    await store.assessments.save(responses);
-    return responses;
-  }
-
-  /**
-   * Assesses the entities one by one, pausing between entities and between
-   * each entity's clusters so the backend keeps serving requests.
-   */
-  async *#assessAll(
-    entities: Entity[],
-    records: Map<string, ClusterRecord>,
-    pause: Pause,
-  ): AsyncGenerator<EntityAssessment> {
-    const clusters = this.#cache.states();
-    // Clusters this process has no data of: their parts come from the store.
-    const unread = clusters
-      .filter(state => !state.index)
-      .map(state => state.source.name);
-    // So are those of clusters with kinds never listed well in this process.
-    const withStoredParts = clusters
-      .filter(state => !state.index || state.partialRead?.unreadable.length)
-      .map(state => state.source.name);
-    const stored = withStoredParts.length
-      ? await this.#options.store.clusterResults.load(
-          entities.map(entity => stringifyEntityRef(entity)),
-          withStoredParts,
-        )
-      : new Map();
-    const context = {
-      clusters,
-      recommendation: this.#recommendationForServices(),
-      targetMesh: this.#options.targetMesh,
-      now: new Date(),
-      storedResults: (ref: string) => stored.get(ref),
-      everRead: new Set(unread.filter(name => records.get(name)?.lastReadAt)),
-      resultsKnown: new Set(
-        unread.filter(name => records.get(name)?.resultsAt),
-      ),
-    };
-    for (const entity of entities) {
-      await pause();
-      let assessment: EntityAssessment | undefined;
-      try {
-        assessment = await assessEntityPartsInSlices(entity, context, pause);
-      } catch (error) {
-        // One odd entity must not cost the others their assessment.
-        this.#options.logger.warn(
-          `Could not assess ${stringifyEntityRef(entity)}: ${
-            (error as Error).message
-          }`,
-        );
-      }
-      if (assessment) yield assessment;
+  /** The scanner's part of every fingerprint: its configuration and versions. */
+  #scannerFingerprint(): string {
+    if (!this.#scannerInputs) {
+      this.#scannerInputs = scannerFingerprint({
+        targetMesh: this.#options.targetMesh,
+        recommendation: this.#recommendationForServices(),
+        knowledgeBase: this.#options.knowledgeBase,
+        version: this.#options.version ?? packageVersion(),
+      });
     }
+    return this.#scannerInputs;
   }
 
   /**
@@ -514,28 +1169,10 @@ export class MeshScanner {
     return this.#recommendation;
   }
 
-  async #readClusters(
-    states: ClusterState[],
-    stop?: AbortSignal,
-  ): Promise<ScanClusterStatus[]> {
-    const results: ScanClusterStatus[] = [];
-    const queue = [...states];
-    const concurrency = this.#options.readConcurrency ?? 4;
-    const worker = async () => {
-      // A stopped scan starts no further cluster; reads under way finish.
-      for (
-        let state = stop?.aborted ? undefined : queue.shift();
-        state;
-        state = stop?.aborted ? undefined : queue.shift()
-      ) {
-        results.push(await this.#readCluster(state));
-      }
-    };
-    await Promise.all(Array.from({ length: concurrency }, worker));
-    return results;
-  }
-
-  /** Clusters that are configured but cannot be read: failed, with the reason. */
+  /**
+   * Clusters that are configured but cannot be read: failed, with the
+   * reason (those of the shard given).
+   */
   async #reportUnreadableClusters(
     problems: { cluster: string; problem: ClusterProblem }[],
   ): Promise<ScanClusterStatus[]> {
@@ -555,34 +1192,38 @@ export class MeshScanner {
     }));
   }
 
-  async #locateClusters(): Promise<ScanClusterStatus[]> {
+  async #locateClusters(
+    shard: Shard,
+    report = true,
+  ): Promise<ScanClusterStatus[]> {
     const located = await this.#options.locateClusters();
     this.#cache.sync(located.sources);
     this.#located = true;
-    return this.#reportUnreadableClusters(located.problems);
+    if (!report) return [];
+    return this.#reportUnreadableClusters(
+      located.problems.filter(({ cluster }) => inShard(cluster, shard)),
+    );
   }
 
   /**
    * Refuses, once, a read that lost too much next to the cluster's last good
-   * read (kept in memory, or in the store across restarts): the last good
-   * state stays, the cluster shows stale with the reason, and the next read
-   * confirms the drop or refutes it.
+   * read (kept in memory, or in the store across restarts and replicas):
+   * the stored parts stay, the cluster shows stale with the reason, and the
+   * next read, on any replica, confirms the drop or refutes it.
    */
   async #doubtImplausibleRead(
     state: ClusterState,
     kindCounts: Record<string, number>,
+    record: ClusterRecord | undefined,
   ): Promise<void> {
-    const baseline =
-      state.kindCounts ??
-      (await this.#options.store.scans.clusterRecords()).get(state.source.name)
-        ?.kindCounts;
     const doubt = implausibleDrop(
-      baseline,
+      state.kindCounts ?? record?.kindCounts,
       kindCounts,
       this.#options.maxObjectDrop ?? 0.5,
     );
+    const suspect = state.suspect || Boolean(record?.suspectSince);
     if (!doubt) return;
-    if (state.suspect) {
+    if (suspect) {
       this.#options.logger.warn(
         `Cluster ${state.source.name}: a second read confirms that ${doubt}; accepting it`,
       );
@@ -595,28 +1236,31 @@ export class MeshScanner {
     });
   }
 
+  /** Reads one cluster into the cache (index and fingerprints), and records the attempt. */
   async #readCluster(state: ClusterState): Promise<ScanClusterStatus> {
     const { source } = state;
+    const { store, logger } = this.#options;
     const attemptedAt = new Date();
+    const record = (await store.scans.clusterRecords()).get(source.name);
     try {
       const snapshot = await source.read();
       const kindCounts = countKinds(snapshot.objects);
-      await this.#doubtImplausibleRead(state, kindCounts);
-      // Indexing the objects and building the cluster's workloads are the
-      // largest pieces of work of a read: both are done in slices, with
-      // requests served in between. The workloads are built here, one
-      // cluster at a time, rather than all at once at the first entity.
+      await this.#doubtImplausibleRead(state, kindCounts, record);
+      // Indexing and hashing the objects are the largest pieces of work of
+      // a read: both are done in slices, with requests served in between.
+      // The workloads are built (in slices too) when the first entity with
+      // changed inputs needs them: a scan of an unchanged cluster never
+      // builds them.
       await yieldToEventLoop();
       const pause = timeSlicer();
-      const { index, partialRead } = await this.#cache.recordRead(
+      const { partialRead } = await this.#cache.recordRead(
         snapshot,
         kindCounts,
         pause,
       );
-      await runInSlices(prepareWorkloadSelectionInSteps(index!), pause);
       await pause();
       const warnings = snapshot.warnings.map(w => w.message);
-      await this.#options.store.scans.recordClusterAttempt({
+      await store.scans.recordClusterAttempt({
         cluster: source.name,
         type: source.type,
         attemptedAt,
@@ -626,8 +1270,10 @@ export class MeshScanner {
         warnings,
         ...(partialRead ? { error: partialRead.message } : {}),
       });
+      if (record?.suspectSince)
+        await store.scans.markSuspect(source.name, null);
       if (warnings.length > 0) {
-        this.#options.logger.warn(
+        logger.warn(
           `Cluster ${source.name} read with ${
             warnings.length
           } warnings: ${warnings.slice(0, 3).join('; ')}`,
@@ -645,26 +1291,26 @@ export class MeshScanner {
         error instanceof ClusterReadError
           ? error.problem
           : { reason: 'unreachable', message: (error as Error).message };
-      const updated = this.#cache.recordFailure(
-        source.name,
-        problem,
-        attemptedAt,
-      );
-      await this.#options.store.scans.recordClusterAttempt({
+      this.#cache.recordFailure(source.name, problem, attemptedAt);
+      await store.scans.recordClusterAttempt({
         cluster: source.name,
         type: source.type,
         attemptedAt,
         error: problem.message,
         warnings: [],
       });
-      this.#options.logger.warn(
+      if (problem.reason === 'implausible') {
+        await store.scans.markSuspect(source.name, attemptedAt);
+      }
+      const readBefore = Boolean(state.readAt || record?.lastReadAt);
+      logger.warn(
         `Cluster ${source.name} could not be read (${problem.reason}): ${
           problem.message
-        }${updated.index ? '; keeping its last good state, marked stale' : ''}`,
+        }${readBefore ? '; keeping its last good state, marked stale' : ''}`,
       );
       return {
         cluster: source.name,
-        status: updated.index ? 'stale' : 'failed',
+        status: readBefore ? 'stale' : 'failed',
         error: problem.message,
       };
     }

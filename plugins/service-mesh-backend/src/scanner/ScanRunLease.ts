@@ -124,13 +124,16 @@ export class ScanRunLease {
   }
 
   /**
-   * Starts a run once no other run is alive, waiting for one that is (a scan
-   * cancelled elsewhere stops at its next page or cluster). When `signal`
-   * aborts the wait, a failed run says why the scan never started.
+   * Starts a run once no other run of the same shard is alive, waiting for
+   * one that is (a scan cancelled elsewhere stops at its next cluster or
+   * batch). When `signal` aborts the wait, a failed run says why the scan
+   * never started. `shard` is the run's shard (`2/4`), null for a scan of
+   * every cluster.
    */
   async acquire(
     trigger: ScanRun['trigger'],
     signal?: AbortSignal,
+    shard: string | null = null,
   ): Promise<OwnedScanRun | { runId: string; notStarted: string }> {
     const { scans, logger } = this.#options;
     let waitingFor: RunningScan | undefined;
@@ -150,6 +153,7 @@ export class ScanRunLease {
           now,
           this.owner,
           error,
+          shard,
         );
         logger.warn(`Scan ${runId}: ${error}`);
         return { runId, notStarted: error };
@@ -159,6 +163,7 @@ export class ScanRunLease {
         startedAt: now,
         owner: this.owner,
         aliveSince: new Date(now.getTime() - this.#staleMs),
+        shard,
       });
       if ('runId' in started) return this.#own(started.runId);
       if (waitingFor?.id !== started.blockedBy.id) {

@@ -11,6 +11,8 @@ import {
 import {
   assessWorkload,
   checkSummaries,
+  ClusterIndex,
+  parseLabelSelector,
   prepareWorkloadSelectionInSteps,
   runSteps,
   selectWorkloads,
@@ -25,11 +27,8 @@ import { ClusterState } from './ClusterStateCache';
 import { mergeAssessments } from './mergeAssessments';
 import { Pause, runInSlices } from './yieldToEventLoop';
 
-export interface AssessEntityContext {
+export interface AssessEntityContext extends EntityContext {
   clusters: ClusterState[];
-  recommendation: EntityMeshRecommendation[];
-  targetMesh?: ReadinessTargetMesh;
-  now: Date;
   /**
    * The stored parts of an entity's assessment, by cluster, for the clusters
    * this process has no data of (after a restart, while they fail to read).
@@ -94,15 +93,82 @@ export async function assessEntityPartsInSlices(
   return runInSlices(assessmentSteps(entity, context), pause);
 }
 
+/** The context of an entity's assessment besides its clusters. */
+export interface EntityContext {
+  recommendation: EntityMeshRecommendation[];
+  targetMesh?: ReadinessTargetMesh;
+  now: Date;
+}
+
+/** One of an entity's clusters, as its assessment sees it. */
+export interface EntityClusterView {
+  cluster: string;
+  /** As shown with the assessment. */
+  freshness: AssessmentClusterSource;
+  /**
+   * Whether the cluster's parts are known (it was read, and every entity's
+   * part of it computed). A cluster without is left out of the result.
+   */
+  hasData: boolean;
+  /** The entity's part of the cluster; none: no workload there. */
+  part?: ServiceAssessment;
+}
+
 /**
- * The assessment of one entity, suspended (`yield`) after each workload's
- * assessment and each cluster's part: the one definition both callers
- * above drive.
+ * One cluster's part of an entity's assessment, computed from the cluster's
+ * index: a step per workload (the workloads are built first, in steps, when
+ * a scan released them). Undefined when no workload matches. Throws on a
+ * malformed selector.
  */
-function* assessmentSteps(
+export function* clusterPartSteps(
+  selector: { labelSelector: string; namespace?: string },
+  index: ClusterIndex,
+  targetMesh?: ReadinessTargetMesh,
+): Steps<ServiceAssessment | undefined> {
+  yield* prepareWorkloadSelectionInSteps(index);
+  const workloads = selectWorkloads(index, {
+    labelSelector: selector.labelSelector,
+    namespace: selector.namespace,
+  });
+  if (workloads.length === 0) return undefined;
+  // A workload at a time: a service of hundreds of workloads, or of
+  // workloads of hundreds of pods, is assessed between requests.
+  const summary = new ServiceSummary({ targetMesh });
+  for (const workload of workloads) {
+    summary.add(assessWorkload(workload, index));
+    yield;
+  }
+  return summary.result();
+}
+
+/**
+ * Whether a part's stage hangs on a kind that could not be listed
+ * (unreadable with no earlier list in this process, e.g. after a restart):
+ * the engine says `not-assessed` naming it, or the detection could not tell
+ * (mTLS, and for Cilium whether pods are meshed: `mtls.unreadableKinds`).
+ * Such a part keeps the one stored before, so a missing permission does not
+ * move the stage; a stage known anyway is taken as computed, its
+ * not-evaluated checks included.
+ */
+export function hangsOnUnreadableKinds(part: ServiceAssessment): boolean {
+  return (
+    (part.stage === 'not-assessed' && unreadableKindsOf(part).length > 0) ||
+    part.workloads.some(workload => workload.detection.mtls.unreadableKinds)
+  );
+}
+
+/**
+ * The assessment of one entity from its clusters' parts: merged in the
+ * configured order, with its readiness per target mesh (a step each) and
+ * each cluster's freshness. `clusters` are the clusters the entity may have
+ * workloads in (all configured, or the one its annotation names); the
+ * caller leaves the entity's stored assessment as it is when none has data.
+ */
+export function* entityAssessmentSteps(
   entity: Entity,
-  context: AssessEntityContext,
-): Steps<EntityAssessment | undefined> {
+  clusters: readonly EntityClusterView[],
+  context: EntityContext,
+): Steps<EntityAssessmentResponse> {
   const selector = readEntityWorkloadSelector(entity);
   const base = {
     entity: toAssessedEntity(entity),
@@ -111,7 +177,7 @@ function* assessmentSteps(
     ...(context.targetMesh ? { targetMesh: context.targetMesh } : {}),
   };
   if (!selector.configured) {
-    const response: EntityAssessmentResponse = {
+    return {
       ...base,
       configured: false,
       notConfiguredHint: selector.hint,
@@ -124,7 +190,6 @@ function* assessmentSteps(
       assessment: null,
       clusters: [],
     };
-    return { response, computed: [] };
   }
 
   const selectorInfo = {
@@ -132,104 +197,39 @@ function* assessmentSteps(
     ...(selector.namespace ? { namespace: selector.namespace } : {}),
     ...(selector.cluster ? { cluster: selector.cluster } : {}),
   };
-  const relevant = selector.cluster
-    ? context.clusters.filter(c => c.source.name === selector.cluster)
-    : context.clusters;
-  const unassessable = (reason: string): EntityAssessment => ({
-    response: {
-      ...base,
-      configured: true,
-      selector: selectorInfo,
-      stage: 'not-assessed',
-      stageReason: reason,
-      mesh: null,
-      score: null,
-      blockingCount: 0,
-      assessment: null,
-      clusters: relevant.map(freshnessOf),
-    },
-    computed: [],
+  const unassessable = (reason: string): EntityAssessmentResponse => ({
+    ...base,
+    configured: true,
+    selector: selectorInfo,
+    stage: 'not-assessed',
+    stageReason: reason,
+    mesh: null,
+    score: null,
+    blockingCount: 0,
+    assessment: null,
+    clusters: clusters.map(c => c.freshness),
   });
-  if (relevant.length === 0) {
+  if (clusters.length === 0) {
     return unassessable(
       selector.cluster
         ? `Cluster ${selector.cluster} (backstage.io/kubernetes-cluster) is not configured for Meshwise`
         : 'No cluster is configured for Meshwise',
     );
   }
-  const withData = relevant.filter(c => c.index);
-  if (withData.length === 0) return undefined;
-
-  // Clusters without data in memory contribute what they last said.
-  const stored = context.storedResults?.(base.entity.entityRef);
-  const kept: ClusterPart[] = [];
-  for (const state of relevant.filter(c => !c.index)) {
-    const cluster = state.source.name;
-    const part = stored?.get(cluster);
-    if (part) kept.push({ cluster, assessment: part });
-    else if (
-      context.everRead?.has(cluster) &&
-      !context.resultsKnown?.has(cluster)
-    )
-      return undefined;
+  try {
+    parseLabelSelector(selector.labelSelector);
+  } catch (error) {
+    return unassessable(
+      `The label selector "${selector.labelSelector}" is not valid: ${
+        (error as Error).message
+      }`,
+    );
   }
 
-  let computed: ClusterPart[] = [];
-  for (const state of withData) {
-    const index = state.index!;
-    try {
-      // Built when the cluster was read; again after a scan dropped them
-      // (a cluster that failed since keeps its objects, not its workloads).
-      yield* prepareWorkloadSelectionInSteps(index);
-      const workloads = selectWorkloads(index, {
-        labelSelector: selector.labelSelector,
-        namespace: selector.namespace,
-      });
-      if (workloads.length > 0) {
-        // A workload at a time: a service of hundreds of workloads, or of
-        // workloads of hundreds of pods, is assessed between requests.
-        const summary = new ServiceSummary({ targetMesh: context.targetMesh });
-        for (const workload of workloads) {
-          summary.add(assessWorkload(workload, index));
-          yield;
-        }
-        computed.push({
-          cluster: state.source.name,
-          assessment: summary.result(),
-        });
-      }
-    } catch (error) {
-      return unassessable(
-        `The label selector "${selector.labelSelector}" is not valid: ${
-          (error as Error).message
-        }`,
-      );
-    }
-    yield;
-  }
-  // A part whose stage hangs on a kind that could not be listed (unreadable
-  // with no earlier list in this process, e.g. after a restart) keeps the
-  // part stored before: a missing permission does not move the stage. It
-  // hangs on one when the engine says `not-assessed` naming it, or when the
-  // detection could not tell (mTLS, and for Cilium whether pods are
-  // meshed: `mtls.unreadableKinds`). A stage known anyway is taken as
-  // computed, its not-evaluated checks included.
-  computed = computed.map(part => {
-    const before = stored?.get(part.cluster);
-    const unknown =
-      (part.assessment.stage === 'not-assessed' &&
-        unreadableKindsOf(part.assessment).length > 0) ||
-      part.assessment.workloads.some(
-        workload => workload.detection.mtls.unreadableKinds,
-      );
-    return before && unknown ? { ...part, assessment: before } : part;
-  });
-  // In the configured order, whichever clusters are in memory.
-  const order = relevant.map(state => state.source.name);
-  const perCluster = [...computed, ...kept].sort(
-    (a, b) => order.indexOf(a.cluster) - order.indexOf(b.cluster),
+  const withData = clusters.filter(c => c.hasData);
+  const perCluster = clusters.flatMap(c =>
+    c.part ? [{ cluster: c.cluster, assessment: c.part }] : [],
   );
-
   const assessment =
     perCluster.length > 0
       ? mergeAssessments(perCluster, context.targetMesh)
@@ -237,7 +237,7 @@ function* assessmentSteps(
   // A pass over every finding per target: a step each for large services.
   const readiness = yield* targetReadinessInSteps(assessment);
   const summary = summarize(assessment, context.targetMesh);
-  const response: EntityAssessmentResponse = {
+  return {
     ...base,
     configured: true,
     selector: selectorInfo,
@@ -247,15 +247,89 @@ function* assessmentSteps(
         ? assessment.stageReason
         : `No workload matches ${selector.labelSelector}${
             selector.namespace ? ` in namespace ${selector.namespace}` : ''
-          } in ${withData.map(c => c.source.name).join(', ')}`,
+          } in ${withData.map(c => c.cluster).join(', ')}`,
     ...summary,
     assessment,
     // Per target, so the browser renders and never re-scores.
     readiness,
     checks: checkSummaries(assessment),
-    clusters: relevant.map(freshnessOf),
+    clusters: clusters.map(c => c.freshness),
   };
-  return { response, computed };
+}
+
+/**
+ * The assessment of one entity against the clusters in memory, suspended
+ * (`yield`) after each workload's assessment and each cluster's part: the
+ * one definition `assessEntityParts` and `assessEntityPartsInSlices` drive.
+ */
+function* assessmentSteps(
+  entity: Entity,
+  context: AssessEntityContext,
+): Steps<EntityAssessment | undefined> {
+  const selector = readEntityWorkloadSelector(entity);
+  if (!selector.configured) {
+    return {
+      response: yield* entityAssessmentSteps(entity, [], context),
+      computed: [],
+    };
+  }
+  const relevant = selector.cluster
+    ? context.clusters.filter(c => c.source.name === selector.cluster)
+    : context.clusters;
+  const withData = relevant.filter(c => c.index);
+  if (relevant.length > 0 && withData.length === 0) return undefined;
+
+  // Clusters without data in memory contribute what they last said.
+  const stored = context.storedResults?.(toAssessedEntity(entity).entityRef);
+  const kept = new Map<string, ServiceAssessment>();
+  for (const state of relevant.filter(c => !c.index)) {
+    const cluster = state.source.name;
+    const part = stored?.get(cluster);
+    if (part) kept.set(cluster, part);
+    else if (
+      context.everRead?.has(cluster) &&
+      !context.resultsKnown?.has(cluster)
+    )
+      return undefined;
+  }
+
+  const computed: ClusterPart[] = [];
+  let malformed = false;
+  for (const state of withData) {
+    try {
+      const part = yield* clusterPartSteps(
+        selector,
+        state.index!,
+        context.targetMesh,
+      );
+      if (part) {
+        // A part whose stage hangs on a kind that could not be listed
+        // keeps the part stored before.
+        const before = stored?.get(state.source.name);
+        computed.push({
+          cluster: state.source.name,
+          assessment: before && hangsOnUnreadableKinds(part) ? before : part,
+        });
+      }
+    } catch {
+      // A malformed selector: the assessment says so.
+      malformed = true;
+      break;
+    }
+    yield;
+  }
+  const views: EntityClusterView[] = relevant.map(state => ({
+    cluster: state.source.name,
+    freshness: freshnessOf(state),
+    hasData: Boolean(state.index),
+    part:
+      computed.find(part => part.cluster === state.source.name)?.assessment ??
+      kept.get(state.source.name),
+  }));
+  return {
+    response: yield* entityAssessmentSteps(entity, views, context),
+    computed: malformed ? [] : computed,
+  };
 }
 
 /**

@@ -19,6 +19,47 @@ describe('readScanConfig', () => {
   });
 });
 
+describe('readScanConfig: unchanged entities', () => {
+  it('assesses an unchanged entity again after a day by default, or as configured', () => {
+    expect(readScanConfig(new ConfigReader({})).reassessUnchangedAfterMs).toBe(
+      86_400_000,
+    );
+    expect(
+      readScanConfig(
+        new ConfigReader({
+          serviceMesh: { scan: { reassessUnchangedAfter: '12h' } },
+        }),
+      ).reassessUnchangedAfterMs,
+    ).toBe(43_200_000);
+    expect(() =>
+      readScanConfig(
+        new ConfigReader({
+          serviceMesh: { scan: { reassessUnchangedAfter: { hours: 0 } } },
+        }),
+      ),
+    ).toThrow(
+      'serviceMesh.scan.reassessUnchangedAfter: expected a duration above zero',
+    );
+  });
+});
+
+describe('readScanConfig: shards', () => {
+  it('scans every cluster in one task by default, or in the shards configured', () => {
+    expect(readScanConfig(new ConfigReader({})).shards).toBe(1);
+    expect(
+      readScanConfig(new ConfigReader({ serviceMesh: { scan: { shards: 8 } } }))
+        .shards,
+    ).toBe(8);
+    for (const shards of [0, 1.5, 257]) {
+      expect(() =>
+        readScanConfig(new ConfigReader({ serviceMesh: { scan: { shards } } })),
+      ).toThrow(
+        `serviceMesh.scan.shards: expected a whole number from 1 to 256, got ${shards}`,
+      );
+    }
+  });
+});
+
 describe('readScanConfig: the catalog follow-up', () => {
   const followUpOf = (serviceMesh: object) =>
     readScanConfig(new ConfigReader({ serviceMesh })).followUp;

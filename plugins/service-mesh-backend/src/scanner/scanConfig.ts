@@ -13,6 +13,7 @@ import {
   DEFAULT_POD_PAGE_SIZE,
 } from '../clusters/KubernetesClusterSource';
 import { DEFAULT_ENTITY_SCOPE, EntityScope } from './catalogEntities';
+import { MAX_SHARDS } from './shards';
 
 export interface ScanConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
@@ -24,6 +25,10 @@ export interface ScanConfig {
   pageSize: number;
   podPageSize: number;
   maxObjectDrop: number;
+  /** An unchanged entity is assessed again once its assessment is this old. */
+  reassessUnchangedAfterMs: number;
+  /** Scheduled tasks the clusters are split into (`shards.ts`). */
+  shards: number;
 }
 
 export interface FollowUpConfig {
@@ -42,6 +47,7 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
 };
 
 const DEFAULT_FOLLOW_UP_FREQUENCY: HumanDuration = { seconds: 30 };
+const DEFAULT_REASSESS_UNCHANGED_AFTER: HumanDuration = { days: 1 };
 const DEFAULT_FOLLOW_UP_MIN_INTERVAL: HumanDuration = { seconds: 60 };
 
 /** A schedule's duration (luxon `Duration` or `HumanDuration`) in milliseconds. */
@@ -124,10 +130,22 @@ export function readScanConfig(config: Config): ScanConfig {
       `serviceMesh.maxObjectDrop: expected a share above 0 and at most 1, got ${maxObjectDrop}`,
     );
   }
+  const shards = config.getOptionalNumber('serviceMesh.scan.shards') ?? 1;
+  if (!Number.isInteger(shards) || shards < 1 || shards > MAX_SHARDS) {
+    throw new Error(
+      `serviceMesh.scan.shards: expected a whole number from 1 to ${MAX_SHARDS}, got ${shards}`,
+    );
+  }
   return {
     schedule,
+    shards,
     followUp: readFollowUpConfig(config, schedule),
     maxObjectDrop,
+    reassessUnchangedAfterMs: readOptionalDuration(
+      config,
+      'serviceMesh.scan.reassessUnchangedAfter',
+      DEFAULT_REASSESS_UNCHANGED_AFTER,
+    ),
     scope: {
       kinds:
         config.getOptionalStringArray('serviceMesh.entities.kinds') ??

@@ -1404,6 +1404,8 @@ export const spec = {
           'finishedAt',
           'entityCount',
           'assessedCount',
+          'skippedCount',
+          'shard',
           'clusters',
           'error',
         ],
@@ -1431,7 +1433,18 @@ export const spec = {
             type: ['integer', 'null'],
           },
           assessedCount: {
+            description: 'Entities assessed and stored by this run',
             type: ['integer', 'null'],
+          },
+          skippedCount: {
+            description:
+              'Entities whose inputs (the cluster objects that can affect them, their catalog configuration, the scanner configuration and the engine version) were unchanged since their stored assessment, so not assessed again; null for runs of versions before this count',
+            type: ['integer', 'null'],
+          },
+          shard: {
+            description:
+              'With serviceMesh.scan.shards, the part of the scan the run did: `2/4` read the clusters of the second of four shards and stored their parts (its entity counts are null), `merge 2/4` merged the second quarter of the entities from the stored parts; null for a run over every cluster and entity',
+            type: ['string', 'null'],
           },
           clusters: {
             type: 'array',
@@ -3191,6 +3204,12 @@ export const spec = {
             },
           },
           assessedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          checkedAt: {
+            description:
+              "When a later scan read the entity's clusters and found its inputs (workloads, configuration, clusters' freshness) unchanged, so the assessment still holds. Present only when later than `assessedAt`.",
             type: 'string',
             format: 'date-time',
           },

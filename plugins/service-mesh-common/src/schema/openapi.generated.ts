@@ -1100,7 +1100,12 @@ export interface components {
       /** Format: date-time */
       finishedAt: string | null;
       entityCount: number | null;
+      /** @description Entities assessed and stored by this run */
       assessedCount: number | null;
+      /** @description Entities whose inputs (the cluster objects that can affect them, their catalog configuration, the scanner configuration and the engine version) were unchanged since their stored assessment, so not assessed again; null for runs of versions before this count */
+      skippedCount: number | null;
+      /** @description With serviceMesh.scan.shards, the part of the scan the run did: `2/4` read the clusters of the second of four shards and stored their parts (its entity counts are null), `merge 2/4` merged the second quarter of the entities from the stored parts; null for a run over every cluster and entity */
+      shard: string | null;
       clusters: components['schemas']['ScanClusterStatus'][];
       error: string | null;
     };
@@ -1594,6 +1599,11 @@ export interface components {
       clusters: components['schemas']['AssessmentClusterSource'][];
       /** Format: date-time */
       assessedAt: string;
+      /**
+       * Format: date-time
+       * @description When a later scan read the entity's clusters and found its inputs (workloads, configuration, clusters' freshness) unchanged, so the assessment still holds. Present only when later than `assessedAt`.
+       */
+      checkedAt?: string;
     };
     ScorecardRow: {
       entityRef: string;

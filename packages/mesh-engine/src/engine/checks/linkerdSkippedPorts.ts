@@ -1,9 +1,9 @@
-import { parse as parseYaml } from 'yaml';
-import { asScalarString, asStringMap, getPath } from '../model/access';
+import { asScalarString } from '../model/access';
 import { KINDS, KubeObject } from '../model/kubeObject';
 import { resolveContainerPort } from '../model/podSpec';
 import { templateField, workloadRef } from '../workloads/workload';
 import { appContainers, orPass, workloadLabel } from './helpers';
+import { linkerdValue } from './linkerdValues';
 import { parsePortList } from './protocols';
 import { CheckContext, CheckFinding, ReadinessCheck } from './types';
 
@@ -13,15 +13,7 @@ const SKIP_INBOUND = 'config.linkerd.io/skip-inbound-ports';
 const CHART_DEFAULT_SKIP_INBOUND = '4567,4568';
 
 function configuredDefault(config: KubeObject | undefined): string | undefined {
-  const text = asStringMap(config?.data).values;
-  if (!text) return undefined;
-  try {
-    return asScalarString(
-      getPath(parseYaml(text), 'proxyInit.ignoreInboundPorts'),
-    );
-  } catch {
-    return undefined;
-  }
+  return asScalarString(linkerdValue(config, 'proxyInit.ignoreInboundPorts'));
 }
 
 /**

@@ -1,8 +1,8 @@
-import { parse as parseYaml } from 'yaml';
-import { asBoolean, asStringMap, getPath } from '../model/access';
+import { asBoolean } from '../model/access';
 import { KINDS, KubeObject } from '../model/kubeObject';
 import { templateField, workloadRef } from '../workloads/workload';
 import { passed, workloadLabel } from './helpers';
+import { linkerdValue } from './linkerdValues';
 import { ReadinessCheck } from './types';
 
 /**
@@ -11,16 +11,10 @@ import { ReadinessCheck } from './types';
  * (`charts/linkerd-control-plane/values.yaml`).
  */
 function linkerdProjectsToken(config: KubeObject | undefined): boolean {
-  const text = asStringMap(config?.data).values;
-  if (!text) return true;
-  try {
-    const value = asBoolean(
-      getPath(parseYaml(text), 'identity.serviceAccountTokenProjection'),
-    );
-    return value !== false;
-  } catch {
-    return true;
-  }
+  const value = asBoolean(
+    linkerdValue(config, 'identity.serviceAccountTokenProjection'),
+  );
+  return value !== false;
 }
 
 /**

@@ -65,7 +65,35 @@ export function RefreshButton(props: {
   );
 }
 
-/** When and from which clusters the assessment was made. */
+/**
+ * When a scan last found the entity's inputs unchanged, if later than its
+ * assessment: the assessment still holds as of then.
+ */
+function laterCheck(response: EntityAssessmentResponse): string | undefined {
+  const { checkedAt, assessedAt } = response;
+  if (!checkedAt) return undefined;
+  const checked = Date.parse(checkedAt);
+  return checked > Date.parse(assessedAt) ? checkedAt : undefined;
+}
+
+/**
+ * When the cluster's data was read; a later check read it again and found
+ * nothing that changes the assessment (unless the cluster is stale).
+ */
+function clusterFreshness(
+  cluster: EntityAssessmentResponse['clusters'][number],
+  checkedAt: string | undefined,
+): string {
+  if (!cluster.readAt) return 'never read';
+  const read = `read ${formatRelativeTime(cluster.readAt)}`;
+  if (cluster.stale) return `${read} (stale)`;
+  return checkedAt ? `${read}, unchanged since` : read;
+}
+
+/**
+ * When and from which clusters the assessment was made, and when a scan
+ * last found it still holds.
+ */
 export function FreshnessCard(props: {
   response: EntityAssessmentResponse;
   onRefresh: () => void;
@@ -74,6 +102,7 @@ export function FreshnessCard(props: {
 }) {
   const { response, onRefresh, refreshing, refreshError } = props;
   const stale = response.clusters.filter(cluster => cluster.stale);
+  const checkedAt = laterCheck(response);
   return (
     <InfoCard title="Freshness">
       <Typography variant="body1">
@@ -82,12 +111,25 @@ export function FreshnessCard(props: {
           {formatRelativeTime(response.assessedAt)}
         </time>
       </Typography>
-      <Typography variant="body2" color="textSecondary" gutterBottom>
+      <Typography
+        variant="body2"
+        color="textSecondary"
+        gutterBottom={!checkedAt}
+      >
         {formatExactTime(response.assessedAt)}
         {response.assessment
           ? ` · engine ${response.assessment.engineVersion}`
           : ''}
       </Typography>
+      {checkedAt && (
+        <Typography variant="body2" gutterBottom>
+          Checked{' '}
+          <time dateTime={checkedAt} title={formatExactTime(checkedAt)}>
+            {formatRelativeTime(checkedAt)}
+          </time>
+          : its workloads and configuration are unchanged since.
+        </Typography>
+      )}
 
       {stale.map(cluster => (
         <Box key={cluster.cluster} mb={1}>
@@ -108,13 +150,7 @@ export function FreshnessCard(props: {
           <ListItem key={cluster.cluster} disableGutters>
             <ListItemText
               primary={cluster.cluster}
-              secondary={
-                cluster.readAt
-                  ? `read ${formatRelativeTime(cluster.readAt)}${
-                      cluster.stale ? ' (stale)' : ''
-                    }`
-                  : 'never read'
-              }
+              secondary={clusterFreshness(cluster, checkedAt)}
             />
           </ListItem>
         ))}
