@@ -27,6 +27,12 @@ export interface Options {
   rounds: number;
   /** The real path's permission policy (`realPathPolicy.ts`). */
   policy: RealPathPolicy;
+  /** The scan across replicas and of an unchanged fleet (`--replicas`). */
+  replicas: boolean;
+  /** `serviceMesh.scan.shards` of the replicas. */
+  shards: number;
+  /** Each replica's `--max-old-space-size`. */
+  heapMb: number;
 }
 
 export function parseOptions(argv: string[]): Options {
@@ -54,6 +60,9 @@ export function parseOptions(argv: string[]): Options {
     '--real-path',
     '--rounds',
     '--policy',
+    '--replicas',
+    '--shards',
+    '--heap-mb',
   ]);
   for (const arg of argv) {
     if (arg.startsWith('--') && !known.has(arg)) {
@@ -62,7 +71,11 @@ export function parseOptions(argv: string[]): Options {
   }
   const smoke = argv.includes('--smoke');
   const realPath = argv.includes('--real-path');
-  const sizes = (value('sizes') ?? (smoke ? 'small' : 'small,medium,large'))
+  const replicas = argv.includes('--replicas');
+  const sizes = (
+    value('sizes') ??
+    (smoke ? 'small' : replicas ? 'large' : 'small,medium,large')
+  )
     .split(',')
     .map(s => s.trim()) as SizeName[];
   for (const size of sizes) {
@@ -95,8 +108,8 @@ export function parseOptions(argv: string[]): Options {
             'bench',
             'results',
             `${date}${realPath ? '-real-path' : ''}${
-              realPath && policy !== 'demo' ? `-${policy}` : ''
-            }.json`,
+              replicas ? '-replicas' : ''
+            }${realPath && policy !== 'demo' ? `-${policy}` : ''}.json`,
           )),
     skipLoad: argv.includes('--skip-load'),
     durationS: Number(value('duration') ?? defaultDurationS),
@@ -115,5 +128,8 @@ export function parseOptions(argv: string[]): Options {
     realPath,
     rounds: Math.max(1, Number(value('rounds') ?? (realPath ? 3 : 1))),
     policy,
+    replicas,
+    shards: Number(value('shards') ?? 20),
+    heapMb: Number(value('heap-mb') ?? 352),
   };
 }

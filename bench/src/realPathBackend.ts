@@ -49,6 +49,8 @@ export interface RealPathBackendArgs extends MeasureArgs {
   /** Every plugin's database is `<prefix><pluginId>`. */
   databasePrefix: string;
   policy: RealPathPolicy;
+  /** `serviceMesh.scan.shards` (default 1: one scan task, no workers). */
+  shards?: number;
 }
 
 export interface RealPathBackendReady {
@@ -91,6 +93,7 @@ export function realPathConfig(args: RealPathBackendArgs) {
     },
     serviceMesh: {
       schedule: { frequency: { trigger: 'manual' }, timeout: { minutes: 15 } },
+      ...(args.shards ? { scan: { shards: args.shards } } : {}),
     },
   };
 }
@@ -144,6 +147,12 @@ async function main() {
 
   const stalls = monitorEventLoopDelay({ resolution: 10 });
   stalls.enable();
+  // maxRSS is the whole life's peak (the catalog's ingestion included):
+  // sampled instead, so that a scan's peak is its own.
+  let highestRss = 0;
+  setInterval(() => {
+    highestRss = Math.max(highestRss, process.memoryUsage.rss());
+  }, 50).unref();
   const profiler = new Session();
   profiler.connect();
   const post = (method: string) =>
@@ -162,7 +171,16 @@ async function main() {
       // The longest the event loop was blocked since the last `cpu`.
       const longestStallMs = Math.round(stalls.max / 1e6);
       stalls.reset();
-      process.send!({ type: 'cpu', usage: process.cpuUsage(), longestStallMs });
+      const peakRssSinceMb = mb(
+        Math.max(highestRss, process.memoryUsage.rss()),
+      );
+      highestRss = 0;
+      process.send!({
+        type: 'cpu',
+        usage: process.cpuUsage(),
+        longestStallMs,
+        peakRssSinceMb,
+      });
     } else if (message.type === 'profile-start') {
       await post('Profiler.enable');
       await post('Profiler.start');

@@ -104,6 +104,14 @@ export function apiClient(baseUrl: string, token: string) {
       return result;
     },
 
+    /** Triggers the scheduled scan through the scheduler's route. */
+    async trigger() {
+      await request(
+        '/api/service-mesh/.backstage/scheduler/v1/tasks/service-mesh-scan/trigger',
+        { method: 'POST' },
+      );
+    },
+
     /**
      * Triggers the scheduled scan (permission `service-mesh.scan.trigger`,
      * which the demo policy grants) and resolves with its run once it has
@@ -112,10 +120,7 @@ export function apiClient(baseUrl: string, token: string) {
     async scan(timeoutMs: number) {
       const before = await request('/api/service-mesh/scans?limit=1');
       const previous = before.items[0]?.id;
-      await request(
-        '/api/service-mesh/.backstage/scheduler/v1/tasks/service-mesh-scan/trigger',
-        { method: 'POST' },
-      );
+      await this.trigger();
       return until('the triggered scan to finish', timeoutMs, async () => {
         const { items } = await request('/api/service-mesh/scans?limit=1');
         const run = items[0];

@@ -24,12 +24,20 @@
  *                                permission, Meshwise, PostgreSQL) and the
  *                                catalog lookup, assessment and scorecard
  *                                under load side by side (measureRealPath.ts)
+ *   --replicas                   instead: the scan by one replica and by two
+ *                                on one PostgreSQL database, one killed
+ *                                mid-scan, and a scan of the unchanged fleet
+ *                                (measureReplicas.ts; default size large)
+ *   --shards 20 --heap-mb 352    the replicas' serviceMesh.scan.shards and
+ *                                --max-old-space-size
  */
 import { useBuiltScripts } from './child';
 import { measureSize } from './measureSize';
 import { postgresReachable } from './measureLoad';
 import { Options, parseOptions } from './options';
 import { measureRealPath } from './measureRealPath';
+import { measureReplicas } from './measureReplicas';
+import { printReplicas, ReplicasResult } from './replicasResult';
 import { printRealPath } from './realPathReport';
 import { RealPathResult } from './realPathResult';
 import { printResults, writeReport } from './report';
@@ -42,6 +50,10 @@ async function main() {
   if (!options.transform) await useBuiltScripts();
   if (options.realPath) {
     await realPath(options, started);
+    return;
+  }
+  if (options.replicas) {
+    await replicas(options, started);
     return;
   }
   const pgProblem =
@@ -85,6 +97,24 @@ async function realPath(options: Options, started: number) {
   const report = writeReport(results, options, started);
   console.log(
     `\nbench real path done: ${options.sizes.join(', ')} in ${
+      report.durationS
+    } s`,
+  );
+  process.exit(0);
+}
+
+/** `--replicas`: PostgreSQL is required, so an unreachable one fails the run. */
+async function replicas(options: Options, started: number) {
+  const pgProblem = await postgresReachable();
+  if (pgProblem) throw new Error(pgProblem);
+  const results: ReplicasResult[] = [];
+  for (const size of options.sizes) {
+    results.push(await measureReplicas(size, options));
+  }
+  printReplicas(results);
+  const report = writeReport(results, options, started);
+  console.log(
+    `\nbench replicas done: ${options.sizes.join(', ')} in ${
       report.durationS
     } s`,
   );

@@ -1,0 +1,177 @@
+/** What `--replicas` measured (`measureReplicas.ts`), its targets and its table. */
+import knexFactory, { Knex } from 'knex';
+import { POSTGRES } from './benchConfig';
+import type { SizeName } from './fleet';
+import { fmt, formatTable } from './table';
+
+/** One replica's share of a scan; a killed one only has its runs. */
+export interface ScanByReplica {
+  replica: string;
+  killed?: boolean;
+  /** CPU time of the backend process over the scan. */
+  cpuMs?: number;
+  /** The longest its event loop was blocked during the scan. */
+  longestStallMs?: number;
+  /** Its highest RSS during the scan (sampled every 50 ms). */
+  peakRssMb?: number;
+  /** The runs it started, by status (a shard's clusters or merge each). */
+  runsByStatus: Record<string, number>;
+}
+
+export interface ReplicaScan {
+  what: string;
+  /** From the trigger until every shard was done. */
+  wallMs: number;
+  /**
+   * How busy the machine's cores were meanwhile (every process: replicas,
+   * PostgreSQL, the fleet server): near 1, the scan was short of CPU.
+   */
+  machineBusyShare: number;
+  byReplica: ScanByReplica[];
+  stored: {
+    digest: Map<string, string>;
+    rows: number;
+    parts: number;
+    distinctParts: number;
+  };
+}
+
+export interface ReplicasResult {
+  size: SizeName;
+  fleet: { services: number; clusters: number };
+  shards: number;
+  heapMb: number;
+  scans: Omit<ReplicaScan, 'stored'>[];
+  ratios: {
+    /** CPU time of the scan of the unchanged fleet / the first scan's. */
+    unchangedToFirstCpu: number;
+    /** Wall time of the full scan by two replicas / by one. */
+    twoToOneWall: number;
+  };
+  /** From the trigger until replica B was killed. */
+  killedAfterMs: number;
+  /** The shard B was working on when killed. */
+  killedDuring?: string;
+  /** After each full scan: every service once, as the first scan had it. */
+  checks: {
+    what: string;
+    assessments: number;
+    duplicateParts: number;
+    differences: string[];
+    differenceCount: number;
+  }[];
+  expectedAssessments: number;
+  /** maxRSS of each replica stopped at the end: its catalog ingestion too. */
+  lifetimePeakRssMb: Record<string, number>;
+  targets: { target: string; met: boolean; value: string }[];
+}
+
+/** The plugin's database, which the parent reads to follow the shards. */
+export function meshwiseDatabase(database: string): Knex {
+  return knexFactory({
+    client: 'pg',
+    connection: { ...POSTGRES, database },
+    pool: { min: 0, max: 2 },
+  });
+}
+
+/** Issue 16's targets for scans across replicas and unchanged fleets. */
+export function replicasTargets(r: ReplicasResult): ReplicasResult['targets'] {
+  const targets: ReplicasResult['targets'] = [];
+  const add = (target: string, met: boolean, value: string) =>
+    targets.push({ target, met, value });
+  const full = r.scans.filter(s => s.what.startsWith('full scan'));
+  const alive = full.flatMap(s => s.byReplica.filter(b => !b.killed));
+  const highestRss = Math.max(...alive.map(b => b.peakRssMb ?? 0));
+  add(
+    'peak RSS per replica during a scan <= 500 MB',
+    highestRss <= 500,
+    fmt.mb(highestRss),
+  );
+  const two = full.find(s => s.what.includes('two replicas'));
+  const stall = Math.max(
+    ...(two?.byReplica ?? []).map(b => b.longestStallMs ?? 0),
+  );
+  add(
+    'longest event-loop stall with two replicas <= 100 ms',
+    stall <= 100,
+    `${stall} ms`,
+  );
+  add(
+    'wall time with two replicas <= 0.6x one',
+    r.ratios.twoToOneWall <= 0.6,
+    fmt.ratio(r.ratios.twoToOneWall),
+  );
+  add(
+    'scan of the unchanged fleet <= 0.3x the first scan CPU',
+    r.ratios.unchangedToFirstCpu <= 0.3,
+    fmt.ratio(r.ratios.unchangedToFirstCpu),
+  );
+  add(
+    'a replica killed while working on a shard',
+    Boolean(r.killedDuring),
+    r.killedDuring
+      ? `shard ${r.killedDuring}, ${fmt.ms(r.killedAfterMs)} into the scan`
+      : 'never caught at work',
+  );
+  for (const check of r.checks) {
+    add(
+      `${check.what}: every service once, as the first scan`,
+      check.assessments === r.expectedAssessments &&
+        check.duplicateParts === 0 &&
+        check.differenceCount === 0,
+      `${check.assessments}/${r.expectedAssessments}, ${check.differenceCount} differ, ${check.duplicateParts} duplicate parts`,
+    );
+  }
+  return targets;
+}
+
+export function printReplicas(results: ReplicasResult[]) {
+  for (const r of results) {
+    const rows: string[][] = [
+      [
+        'scan',
+        'wall',
+        'machine busy',
+        'replica',
+        'CPU',
+        'longest stall',
+        'peak RSS',
+        'runs',
+      ],
+    ];
+    for (const scan of r.scans) {
+      scan.byReplica.forEach((b, i) =>
+        rows.push([
+          i === 0 ? scan.what : '',
+          i === 0 ? fmt.ms(scan.wallMs) : '',
+          i === 0 ? `${Math.round(100 * scan.machineBusyShare)}%` : '',
+          b.replica,
+          b.killed ? 'killed' : fmt.ms(b.cpuMs),
+          b.killed ? '-' : `${b.longestStallMs} ms`,
+          b.killed ? '-' : fmt.mb(b.peakRssMb),
+          Object.entries(b.runsByStatus)
+            .map(([status, count]) => `${count} ${status}`)
+            .join(', ') || '-',
+        ]),
+      );
+    }
+    console.log(
+      `\n${r.size}: ${fmt.int(r.fleet.services)} services, ${
+        r.fleet.clusters
+      } clusters, ${r.shards} shards, heap ${r.heapMb} MB per replica`,
+    );
+    console.log(formatTable(rows));
+    console.log(
+      `lifetime peak RSS (catalog ingestion included): ${Object.entries(
+        r.lifetimePeakRssMb,
+      )
+        .map(([name, rss]) => `${name} ${fmt.mb(rss)}`)
+        .join(', ')}`,
+    );
+    console.log('\nTargets:');
+    for (const t of r.targets) {
+      console.log(`  ${t.met ? 'met ' : 'MISS'}  ${t.target}: ${t.value}`);
+    }
+  }
+}
