@@ -49,8 +49,11 @@ interface KindIndex {
  */
 export class FakeKubernetesApi {
   readonly requests: { path: string; query: URLSearchParams }[] = [];
-  /** Requests answered and response bytes sent, counted even when not recorded. */
-  readonly counters = { requests: 0, bytes: 0 };
+  /**
+   * Requests answered, response bytes sent and connections accepted,
+   * counted even when requests are not recorded.
+   */
+  readonly counters = { requests: 0, bytes: 0, connections: 0 };
   options: FakeKubernetesApiOptions;
   #server?: Server;
   #index?: {
@@ -76,6 +79,9 @@ export class FakeKubernetesApi {
 
   async start(): Promise<this> {
     this.#server = createServer((req, res) => this.#handle(req, res));
+    this.#server.on('connection', () => {
+      this.counters.connections += 1;
+    });
     await new Promise<void>(resolve =>
       this.#server!.listen(0, '127.0.0.1', resolve),
     );

@@ -85,6 +85,17 @@ describe('KubernetesClusterSource', () => {
     expect(snapshot.stats.listCalls).toBe(api.requests.length);
   });
 
+  it('reads over one connection, closed once the read is done', async () => {
+    await source().read();
+    // Discovery and every page of every list, one after the other.
+    expect(api.requests.length).toBeGreaterThan(10);
+    expect(api.counters.connections).toBe(1);
+
+    // The next read opens its own.
+    await source().read();
+    expect(api.counters.connections).toBe(2);
+  });
+
   it('keeps ReplicaSets of a listed Deployment without their pod template', async () => {
     const template = {
       metadata: { labels: { app: 'cart' } },

@@ -8,6 +8,7 @@ import {
   KubeObject,
   ShareValue,
 } from '@meshwise/mesh-engine';
+import { Agent } from 'node:http';
 import fetch, { Headers, RequestInit } from 'node-fetch';
 import { LISTED_KINDS, ListedKind, listPath } from './listedKinds';
 import {
@@ -94,24 +95,37 @@ export class KubernetesClusterSource implements ClusterSource {
     const requestInit = (await this.#kubeConfig.applyToFetchOptions(
       {},
     )) as RequestInit;
+    // The client's agent closes each connection after one request: every
+    // page of every list would open its own (with TLS, a handshake each).
+    // One read keeps its connections, and closes them when done.
+    const agent = requestInit.agent as
+      | (Agent & { keepAlive?: boolean })
+      | undefined;
+    if (agent) agent.keepAlive = true;
 
-    const served = await this.#servedGroupVersions(requestInit, stats);
     const objects: KubeObject[] = [];
-    const reduction: Reduction = {
-      share: createValueSharing(),
-      deployments: new Set(),
-    };
-    for (const kind of LISTED_KINDS) {
-      if (!kind.required && !served.has(kind.apiVersion)) continue;
-      try {
-        await this.#list(kind, requestInit, stats, objects, reduction);
-      } catch (error) {
-        if (kind.required || !(error instanceof ClusterReadError)) throw error;
-        // An optional kind the service account may not read: note it, go on,
-        // and say its objects are unknown (not absent) to the scanner.
-        warnings.push(error.problem);
-        unreadableKinds.add(groupKindOf(kind.apiVersion, kind.kind));
+    try {
+      const served = await this.#servedGroupVersions(requestInit, stats);
+      const reduction: Reduction = {
+        share: createValueSharing(),
+        deployments: new Set(),
+      };
+      for (const kind of LISTED_KINDS) {
+        if (!kind.required && !served.has(kind.apiVersion)) continue;
+        try {
+          await this.#list(kind, requestInit, stats, objects, reduction);
+        } catch (error) {
+          if (kind.required || !(error instanceof ClusterReadError)) {
+            throw error;
+          }
+          // An optional kind the service account may not read: note it, go
+          // on, and say its objects are unknown (not absent) to the scanner.
+          warnings.push(error.problem);
+          unreadableKinds.add(groupKindOf(kind.apiVersion, kind.kind));
+        }
       }
+    } finally {
+      agent?.destroy();
     }
     return {
       cluster: this.name,

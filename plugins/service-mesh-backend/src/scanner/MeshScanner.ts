@@ -1101,29 +1101,37 @@ export class MeshScanner {
   }
 
   /**
-   * The index of every cluster (or of the one named), read for the caller
-   * one at a time (a migration plan), in the order of the config; clusters
-   * that cannot be read are left out. This process keeps none of them: the
-   * caller holds what it was given.
+   * Reads the clusters (or the one named) one at a time, in the order of
+   * the config, and hands each one's index to `visit` while this process
+   * holds it; the first answer that is not undefined ends the search, so a
+   * migration plan reads only as far as the first cluster with the
+   * service's workloads, and never holds two clusters. Clusters that cannot
+   * be read are skipped. Nothing is kept after.
    */
-  async clusterIndexes(cluster?: string): Promise<ClusterIndex[]> {
+  async findInClusters<T>(
+    cluster: string | undefined,
+    visit: (index: ClusterIndex) => T | undefined,
+  ): Promise<T | undefined> {
     if (!this.#located) await this.#locateClusters(WHOLE_SCAN);
-    const indexes: ClusterIndex[] = [];
     for (const state of this.#cache
       .states()
       .filter(s => !cluster || s.source.name === cluster)) {
-      await this.#slot.use(async () => {
+      const found = await this.#slot.use(async () => {
         const held = this.#recent?.cluster === state.source.name;
         if (!held) {
           this.#dropRecent();
           await this.#readCluster(state);
         }
-        if (state.index) indexes.push(state.index);
-        if (held) this.#recent = undefined;
-        this.#cache.release(state.source.name);
+        try {
+          return state.index ? visit(state.index) : undefined;
+        } finally {
+          if (held) this.#recent = undefined;
+          this.#cache.release(state.source.name);
+        }
       });
+      if (found !== undefined) return found;
     }
-    return indexes;
+    return undefined;
   }
 
   /** The scanner's part of every fingerprint: its configuration and versions. */

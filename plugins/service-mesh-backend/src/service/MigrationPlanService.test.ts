@@ -10,10 +10,27 @@ function planService(
   entity = serviceEntity('billing', { id: 'billing', cluster: 'east' }),
   indexes: ClusterIndex[] = [],
 ) {
-  const scanner = { clusterIndexes: jest.fn(async () => indexes) };
+  // Visits the indexes in order, as the scanner reads its clusters.
+  const visited: ClusterIndex[] = [];
+  async function findInClusters<T>(
+    _cluster: string | undefined,
+    visit: (index: ClusterIndex) => T | undefined,
+  ): Promise<T | undefined> {
+    for (const index of indexes) {
+      visited.push(index);
+      const found = visit(index);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  const scanner = {
+    findInClusters: jest.fn(findInClusters) as unknown as jest.Mock &
+      typeof findInClusters,
+  };
   const authorizer = { visibleEntity: jest.fn(async () => entity) };
   return {
     scanner,
+    visited,
     service: new DefaultMigrationPlanService({ scanner, authorizer }),
   };
 }
@@ -21,8 +38,9 @@ function planService(
 describe('DefaultMigrationPlanService', () => {
   it("plans from the first cluster that has the entity's workloads", async () => {
     const empty = buildClusterIndex([]);
-    const { service, scanner } = planService(undefined, [
+    const { service, scanner, visited } = planService(undefined, [
       empty,
+      buildClusterIndex(clusterObjects()),
       buildClusterIndex(clusterObjects()),
     ]);
 
@@ -33,7 +51,12 @@ describe('DefaultMigrationPlanService', () => {
     expect(plan.target).toBe('linkerd');
     expect(plan.steps.length).toBeGreaterThan(0);
     // Only the cluster the entity names is read.
-    expect(scanner.clusterIndexes).toHaveBeenCalledWith('east');
+    expect(scanner.findInClusters).toHaveBeenCalledWith(
+      'east',
+      expect.any(Function),
+    );
+    // No further than the first cluster with its workloads.
+    expect(visited).toHaveLength(2);
   });
 
   it('reads no cluster for an entity whose workloads cannot be found', async () => {
@@ -46,7 +69,7 @@ describe('DefaultMigrationPlanService', () => {
         'No migration plan for component:default/billing: none of its workloads was found (see its assessment)',
       ),
     );
-    expect(scanner.clusterIndexes).not.toHaveBeenCalled();
+    expect(scanner.findInClusters).not.toHaveBeenCalled();
   });
 
   it('says so when no cluster has its workloads', async () => {

@@ -28,11 +28,11 @@ export interface MigrationPlanService {
  * workloads are found gives the plan.
  */
 export class DefaultMigrationPlanService implements MigrationPlanService {
-  readonly #scanner: Pick<MeshScanner, 'clusterIndexes'>;
+  readonly #scanner: Pick<MeshScanner, 'findInClusters'>;
   readonly #authorizer: Pick<MeshAuthorizer, 'visibleEntity'>;
 
   constructor(options: {
-    scanner: Pick<MeshScanner, 'clusterIndexes'>;
+    scanner: Pick<MeshScanner, 'findInClusters'>;
     authorizer: Pick<MeshAuthorizer, 'visibleEntity'>;
   }) {
     this.#scanner = options.scanner;
@@ -46,15 +46,14 @@ export class DefaultMigrationPlanService implements MigrationPlanService {
   ) {
     const entity = await this.#authorizer.visibleEntity(entityRef, credentials);
     const selector = readEntityWorkloadSelector(entity);
-    if (selector.configured) {
-      for (const index of await this.#scanner.clusterIndexes(
-        selector.cluster,
-      )) {
+    const plan =
+      selector.configured &&
+      (await this.#scanner.findInClusters(selector.cluster, index => {
         const workloads = selectWorkloads(index, {
           labelSelector: selector.labelSelector,
           namespace: selector.namespace,
         });
-        if (workloads.length === 0) continue;
+        if (workloads.length === 0) return undefined;
         const assessment = assessService(workloads, index, {
           targetMesh: target === 'gateway-api' ? undefined : target,
         });
@@ -65,8 +64,8 @@ export class DefaultMigrationPlanService implements MigrationPlanService {
           target,
           service: { name: entity.metadata.name },
         });
-      }
-    }
+      }));
+    if (plan) return plan;
     throw new NotFoundError(
       `No migration plan for ${entityRef}: none of its workloads was found (see its assessment)`,
     );
