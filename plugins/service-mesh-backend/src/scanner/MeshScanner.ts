@@ -33,7 +33,12 @@ import {
   entityAssessmentSteps,
   hangsOnUnreadableKinds,
 } from './assessEntity';
-import { EntityScope, isInScope, readEntitiesInScope } from './catalogEntities';
+import {
+  compactForScan,
+  EntityScope,
+  isInScope,
+  readEntitiesInScope,
+} from './catalogEntities';
 import { ClusterSlot } from './ClusterSlot';
 import { ClusterState, ClusterStateCache } from './ClusterStateCache';
 import {
@@ -533,7 +538,7 @@ export class MeshScanner {
       if (stop.aborted) throw new ScanStopped();
       for (const entity of page) {
         entities.push({
-          entity,
+          entity: compactForScan(entity),
           ref: stringifyEntityRef(entity),
           selector: readEntityWorkloadSelector(entity),
         });

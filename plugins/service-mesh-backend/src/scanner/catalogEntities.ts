@@ -8,7 +8,13 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AssessedEntity } from '@meshwise/backstage-plugin-service-mesh-common';
+import {
+  AssessedEntity,
+  KUBERNETES_CLUSTER_ANNOTATION,
+  KUBERNETES_ID_ANNOTATION,
+  KUBERNETES_LABEL_SELECTOR_ANNOTATION,
+  KUBERNETES_NAMESPACE_ANNOTATION,
+} from '@meshwise/backstage-plugin-service-mesh-common';
 
 /** Which catalog entities are assessed. */
 export interface EntityScope {
@@ -108,5 +114,56 @@ export function toAssessedEntity(entity: Entity): AssessedEntity {
     ...(owner ? { owner } : {}),
     ...(system?.startsWith('system:') ? { system } : {}),
     ...(typeof lifecycle === 'string' ? { lifecycle } : {}),
+  };
+}
+
+/** The annotations an assessment reads: its workload selector's. */
+const SELECTOR_ANNOTATIONS = [
+  KUBERNETES_ID_ANNOTATION,
+  KUBERNETES_LABEL_SELECTOR_ANNOTATION,
+  KUBERNETES_NAMESPACE_ANNOTATION,
+  KUBERNETES_CLUSTER_ANNOTATION,
+];
+
+/** The spec fields an assessment reads (and the scope's type). */
+const SPEC_FIELDS = ['type', 'owner', 'system', 'lifecycle'];
+
+/**
+ * Only what an assessment reads of an entity (`toAssessedEntity` and its
+ * workload selector): a scan holds every entity in scope while it runs,
+ * and catalog entities carry much else (other annotations, relations with
+ * their targets).
+ */
+export function compactForScan(entity: Entity): Entity {
+  const { name, namespace, title } = entity.metadata;
+  const annotations: Record<string, string> = {};
+  for (const key of SELECTOR_ANNOTATIONS) {
+    const value = entity.metadata.annotations?.[key];
+    if (value !== undefined) annotations[key] = value;
+  }
+  const spec = entity.spec;
+  const relations = entity.relations
+    ?.filter(r => r.type === RELATION_OWNED_BY || r.type === RELATION_PART_OF)
+    .map(({ type, targetRef }) => ({ type, targetRef }));
+  return {
+    apiVersion: entity.apiVersion,
+    kind: entity.kind,
+    metadata: {
+      name,
+      ...(namespace !== undefined ? { namespace } : {}),
+      ...(title !== undefined ? { title } : {}),
+      annotations,
+    },
+    ...(spec
+      ? {
+          spec: Object.fromEntries(
+            SPEC_FIELDS.filter(key => spec[key] !== undefined).map(key => [
+              key,
+              spec[key],
+            ]),
+          ),
+        }
+      : {}),
+    ...(relations ? { relations } : {}),
   };
 }
