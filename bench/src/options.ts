@@ -130,6 +130,6 @@ export function parseOptions(argv: string[]): Options {
     policy,
     replicas,
     shards: Number(value('shards') ?? 20),
-    heapMb: Number(value('heap-mb') ?? 352),
+    heapMb: Number(value('heap-mb') ?? 320),
   };
 }

@@ -28,7 +28,7 @@
  *                                on one PostgreSQL database, one killed
  *                                mid-scan, and a scan of the unchanged fleet
  *                                (measureReplicas.ts; default size large)
- *   --shards 20 --heap-mb 352    the replicas' serviceMesh.scan.shards and
+ *   --shards 20 --heap-mb 320    the replicas' serviceMesh.scan.shards and
  *                                --max-old-space-size
  */
 import { useBuiltScripts } from './child';
