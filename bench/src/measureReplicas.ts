@@ -334,11 +334,21 @@ export async function measureReplicas(
             runsByStatus,
           });
         }
+        // The merges count each entity once: assessed, or unchanged.
+        const [merged] = await db('mesh_scan_runs')
+          .where('started_at', '>=', new Date(triggeredAt))
+          .where('shard', 'like', 'merge %')
+          .sum({ entities: 'entity_count', unchanged: 'skipped_count' });
+        const unchangedShare =
+          Number(merged?.unchanged ?? 0) /
+          Math.max(1, Number(merged?.entities));
         const stored = await storedDigest(db);
         log(
           `${what}: ${fmt.ms(wallMs)} (machine ${Math.round(
             100 * machineBusyShare,
-          )}% busy), ${stored.rows} assessments, ${byReplica
+          )}% busy), ${stored.rows} assessments, ${Math.round(
+            100 * unchangedShare,
+          )}% unchanged, ${byReplica
             .map(r =>
               r.killed
                 ? `${r.replica} killed`
@@ -348,7 +358,14 @@ export async function measureReplicas(
             )
             .join('; ')}`,
         );
-        return { what, wallMs, machineBusyShare, byReplica, stored };
+        return {
+          what,
+          wallMs,
+          machineBusyShare,
+          unchangedShare,
+          byReplica,
+          stored,
+        };
       };
       const cpuOf = (s: ReplicaScan) =>
         s.byReplica.reduce((sum, r) => sum + (r.cpuMs ?? 0), 0);
@@ -429,6 +446,7 @@ export async function measureReplicas(
           what: s.what,
           wallMs: s.wallMs,
           machineBusyShare: s.machineBusyShare,
+          unchangedShare: s.unchangedShare,
           byReplica: s.byReplica,
         })),
         ratios: {

@@ -27,6 +27,8 @@ export interface ReplicaScan {
    * PostgreSQL, the fleet server): near 1, the scan was short of CPU.
    */
   machineBusyShare: number;
+  /** Entities the merges found unchanged (`skippedCount`), of all merged. */
+  unchangedShare: number;
   byReplica: ScanByReplica[];
   stored: {
     digest: Map<string, string>;
@@ -102,6 +104,12 @@ export function replicasTargets(r: ReplicasResult): ReplicasResult['targets'] {
     r.ratios.twoToOneWall <= 0.6,
     fmt.ratio(r.ratios.twoToOneWall),
   );
+  const unchanged = r.scans.find(s => s.what.includes('unchanged'));
+  add(
+    'scan of the unchanged fleet: every entity found unchanged',
+    unchanged?.unchangedShare === 1,
+    `${Math.round(100 * (unchanged?.unchangedShare ?? 0))}%`,
+  );
   add(
     'scan of the unchanged fleet <= 0.3x the first scan CPU',
     r.ratios.unchangedToFirstCpu <= 0.3,
@@ -133,6 +141,7 @@ export function printReplicas(results: ReplicasResult[]) {
         'scan',
         'wall',
         'machine busy',
+        'unchanged',
         'replica',
         'CPU',
         'longest stall',
@@ -146,6 +155,7 @@ export function printReplicas(results: ReplicasResult[]) {
           i === 0 ? scan.what : '',
           i === 0 ? fmt.ms(scan.wallMs) : '',
           i === 0 ? `${Math.round(100 * scan.machineBusyShare)}%` : '',
+          i === 0 ? `${Math.round(100 * scan.unchangedShare)}%` : '',
           b.replica,
           b.killed ? 'killed' : fmt.ms(b.cpuMs),
           b.killed ? '-' : `${b.longestStallMs} ms`,
