@@ -40,10 +40,10 @@ import {
   meshwiseDatabase,
   ReplicaScan,
   ReplicasResult,
-  replicasTargets,
   ScanByReplica,
 } from './replicasResult';
 import { fmt } from './table';
+import { replicasTargets } from './targets';
 
 const PLUGIN_DATABASE = 'service-mesh';
 

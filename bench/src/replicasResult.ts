@@ -1,4 +1,4 @@
-/** What `--replicas` measured (`measureReplicas.ts`), its targets and its table. */
+/** What `--replicas` measured (`measureReplicas.ts`) and its table; its targets are in `targets.ts`. */
 import knexFactory, { Knex } from 'knex';
 import { POSTGRES } from './benchConfig';
 import type { SizeName } from './fleet';
@@ -75,63 +75,6 @@ export function meshwiseDatabase(database: string): Knex {
     connection: { ...POSTGRES, database },
     pool: { min: 0, max: 2 },
   });
-}
-
-/** Issue 16's targets for scans across replicas and unchanged fleets. */
-export function replicasTargets(r: ReplicasResult): ReplicasResult['targets'] {
-  const targets: ReplicasResult['targets'] = [];
-  const add = (target: string, met: boolean, value: string) =>
-    targets.push({ target, met, value });
-  const full = r.scans.filter(s => s.what.startsWith('full scan'));
-  const alive = full.flatMap(s => s.byReplica.filter(b => !b.killed));
-  const highestRss = Math.max(...alive.map(b => b.peakRssMb ?? 0));
-  add(
-    'peak RSS per replica during a scan <= 500 MB',
-    highestRss <= 500,
-    fmt.mb(highestRss),
-  );
-  const two = full.find(s => s.what.includes('two replicas'));
-  const stall = Math.max(
-    ...(two?.byReplica ?? []).map(b => b.longestStallMs ?? 0),
-  );
-  add(
-    'longest event-loop stall with two replicas <= 100 ms',
-    stall <= 100,
-    `${stall} ms`,
-  );
-  add(
-    'wall time with two replicas <= 0.6x one',
-    r.ratios.twoToOneWall <= 0.6,
-    fmt.ratio(r.ratios.twoToOneWall),
-  );
-  const unchanged = r.scans.find(s => s.what.includes('unchanged'));
-  add(
-    'scan of the unchanged fleet: every entity found unchanged',
-    unchanged?.unchangedShare === 1,
-    `${Math.round(100 * (unchanged?.unchangedShare ?? 0))}%`,
-  );
-  add(
-    'scan of the unchanged fleet <= 0.3x the first scan CPU',
-    r.ratios.unchangedToFirstCpu <= 0.3,
-    fmt.ratio(r.ratios.unchangedToFirstCpu),
-  );
-  add(
-    'a replica killed while working on a shard',
-    Boolean(r.killedDuring),
-    r.killedDuring
-      ? `shard ${r.killedDuring}, ${fmt.ms(r.killedAfterMs)} into the scan`
-      : 'never caught at work',
-  );
-  for (const check of r.checks) {
-    add(
-      `${check.what}: every service once, as the first scan`,
-      check.assessments === r.expectedAssessments &&
-        check.duplicateParts === 0 &&
-        check.differenceCount === 0,
-      `${check.assessments}/${r.expectedAssessments}, ${check.differenceCount} differ, ${check.duplicateParts} duplicate parts`,
-    );
-  }
-  return targets;
 }
 
 export function printReplicas(results: ReplicasResult[]) {

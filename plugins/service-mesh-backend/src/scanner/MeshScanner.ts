@@ -665,10 +665,7 @@ export class MeshScanner {
     const index = state.index!;
     const fingerprints = state.fingerprints!;
     const scanner = this.#scannerFingerprint();
-    const limit =
-      store.databaseEngine() === 'sqlite'
-        ? STORE_BATCH.sqlite
-        : STORE_BATCH.server;
+    const limit = this.#storeBatch();
     const relevant = entities.filter(
       ({ selector }) =>
         selector.configured &&
@@ -676,9 +673,7 @@ export class MeshScanner {
     );
     const pause = timeSlicer();
     const now = Date.now();
-    const maxAgeMs =
-      this.#options.reassessUnchangedAfterMs ??
-      DEFAULT_REASSESS_UNCHANGED_AFTER_MS;
+    const maxAgeMs = this.#reassessAfterMs();
     const empty = (): PartChanges => ({ upserts: [], deletes: [], inputs: [] });
     for (const batch of chunks(relevant, LOOKUP_BATCH)) {
       if (options.stop?.aborted) throw new ScanStopped();
@@ -808,19 +803,14 @@ export class MeshScanner {
     const { store } = this.#options;
     const merged: EntityAssessmentResponse[] = [];
     const records = await store.scans.clusterRecords();
-    const maxAgeMs =
-      this.#options.reassessUnchangedAfterMs ??
-      DEFAULT_REASSESS_UNCHANGED_AFTER_MS;
+    const maxAgeMs = this.#reassessAfterMs();
     const context = {
       recommendation: this.#recommendationForServices(),
       targetMesh: this.#options.targetMesh,
       now: new Date(),
     };
     const pause = timeSlicer();
-    const limit =
-      store.databaseEngine() === 'sqlite'
-        ? STORE_BATCH.sqlite
-        : STORE_BATCH.server;
+    const limit = this.#storeBatch();
     let todo = [...entities];
     // An entity whose parts changed while it was merged (another shard
     // stored one) is merged again, from the new ones.
@@ -1137,6 +1127,21 @@ export class MeshScanner {
       if (found !== undefined) return found;
     }
     return undefined;
+  }
+
+  /** How much is stored at once, for this database (`STORE_BATCH`). */
+  #storeBatch() {
+    return this.#options.store.databaseEngine() === 'sqlite'
+      ? STORE_BATCH.sqlite
+      : STORE_BATCH.server;
+  }
+
+  /** How old a stored assessment may be and still be skipped as unchanged. */
+  #reassessAfterMs(): number {
+    return (
+      this.#options.reassessUnchangedAfterMs ??
+      DEFAULT_REASSESS_UNCHANGED_AFTER_MS
+    );
   }
 
   /** The scanner's part of every fingerprint: its configuration and versions. */

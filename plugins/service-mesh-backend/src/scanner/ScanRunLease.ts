@@ -3,6 +3,7 @@ import { ScanRun } from '@meshwise/backstage-plugin-service-mesh-common';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { RunningScan, ScanRepository } from '../database/ScanRepository';
+import { sleep } from './sleep';
 
 export interface ScanRunLeaseOptions {
   scans: ScanRepository;
@@ -34,19 +35,6 @@ export interface OwnedScanRun {
 /** An identifier of this process that an operator can trace: host, pid, a random part. */
 export function scanInstanceId(): string {
   return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise(resolve => {
-    let timer: ReturnType<typeof setTimeout> | undefined = undefined;
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done);
-  });
 }
 
 /**

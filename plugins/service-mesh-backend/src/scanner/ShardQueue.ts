@@ -3,6 +3,7 @@ import { ScanRepository } from '../database/ScanRepository';
 import { MeshScanner, runLabel, ScanSummary, ShardWork } from './MeshScanner';
 import { scanInstanceId } from './ScanRunLease';
 import { allShards, Shard } from './shards';
+import { sleep } from './sleep';
 
 export interface ShardQueueOptions {
   scanner: Pick<MeshScanner, 'scanShard' | 'forgetCatalogRead'>;
@@ -155,16 +156,4 @@ function parseShard(
     shard: { index, count },
     work: match[1] ? 'entities' : 'clusters',
   };
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise(resolve => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done);
-  });
 }
