@@ -18,6 +18,8 @@ export interface Measured<T> {
 
 export interface FleetSession {
   ready: FleetReady;
+  /** The fleet server's process, for its CPU time. */
+  pid: number;
   measured<T>(
     script: string,
     extra: object,
@@ -87,7 +89,7 @@ export async function withFleet<T>(
         bytesRead: after.bytes - before.bytes,
       };
     };
-    return await body({ ready, measured });
+    return await body({ ready, pid: fleet.process.pid!, measured });
   } finally {
     fleet.send({ type: 'stop' });
     await Promise.race([

@@ -7,7 +7,8 @@
  * server:
  *
  * 1. Replica A alone: the catalog ingests the fleet, a first scan, then a
- *    scan of the unchanged fleet (its CPU time against the first's).
+ *    scan of the unchanged fleet (its CPU time against the first's, and
+ *    against reading and parsing every list alone, `parseFloor.ts`).
  * 2. Meshwise's stored state cleared: a full scan by A alone.
  * 3. Replica B started beside A, the state cleared: a full scan by both.
  * 4. The state cleared: a full scan by both, B killed (SIGKILL) once it
@@ -25,6 +26,8 @@ import { Child, startChild } from './child';
 import { fleetSpec, SizeName } from './fleet';
 import { withFleet } from './fleetSession';
 import { Options } from './options';
+import type { ParseFloorResult } from './parseFloor';
+import { machineCpu, postgresCpuMs, processCpuMs } from './processCpu';
 import type {
   RealPathBackendArgs,
   RealPathBackendReady,
@@ -105,23 +108,6 @@ async function startReplica(
       };
     },
   };
-}
-
-/**
- * CPU time of the whole machine so far (every process: the replicas,
- * PostgreSQL, the fleet server), busy and in all, from /proc/stat.
- */
-function machineCpu(): { busyMs: number; totalMs: number } {
-  const [, ...fields] = fs
-    .readFileSync('/proc/stat', 'utf8')
-    .split('\n')[0]
-    .trim()
-    .split(/\s+/);
-  const ticks = fields.map(Number);
-  const total = ticks.reduce((a, b) => a + b, 0);
-  // idle and iowait
-  const idle = ticks[3] + (ticks[4] ?? 0);
-  return { busyMs: (total - idle) * 10, totalMs: total * 10 };
 }
 
 /** Where the shards of the scan are: all done (none due, none claimed) or not. */
@@ -243,33 +229,35 @@ export async function measureReplicas(
        * Triggers the scan and waits until every shard is done, sampling
        * each replica alive before and after; `during` runs meanwhile.
        */
-      /** With --profile, a CPU profile of the replica over a scan. */
-      const profileOf = (replica: Replica, name: string) =>
+      /** With --profile, a CPU profile of each replica over a scan. */
+      const profilesOf = (name: string, ...of: Replica[]) =>
         options.profile
-          ? {
+          ? of.map(replica => ({
               replica,
               file: path.resolve(
                 'bench/results/profiles',
                 `${size}-replicas`,
-                `${name}.cpuprofile`,
+                `${name}-${replica.name}.cpuprofile`,
               ),
-            }
-          : undefined;
+            }))
+          : [];
       const scan = async (
         what: string,
         during?: () => Promise<void>,
-        profile?: { replica: Replica; file: string },
+        profiles: { replica: Replica; file: string }[] = [],
       ): Promise<ReplicaScan> => {
         const cpuBefore = new Map<string, number>();
         for (const replica of replicas.filter(r => !r.killed)) {
           cpuBefore.set(replica.name, (await replica.sample()).cpuMs);
         }
-        if (profile) {
-          profile.replica.child.send({ type: 'profile-start' });
-          await profile.replica.child.next('profile-started');
+        for (const { replica } of profiles) {
+          replica.child.send({ type: 'profile-start' });
+          await replica.child.next('profile-started');
         }
         const triggeredAt = Date.now();
         const machineBefore = machineCpu();
+        const fleetServerBefore = processCpuMs(session.pid);
+        const postgresBefore = postgresCpuMs();
         // The scan task of the last scan may still be finishing (its
         // shards are done): the scheduler answers 409 until then.
         await until('the scheduler to accept the trigger', 60_000, () =>
@@ -295,14 +283,16 @@ export async function measureReplicas(
         const machineBusyShare =
           (machine.busyMs - machineBefore.busyMs) /
           (machine.totalMs - machineBefore.totalMs);
+        const machineCpuMs = {
+          busy: machine.busyMs - machineBefore.busyMs,
+          fleetServer: processCpuMs(session.pid) - fleetServerBefore,
+          postgres: postgresCpuMs() - postgresBefore,
+        };
         await side;
-        if (profile) {
-          profile.replica.child.send({
-            type: 'profile-stop',
-            file: profile.file,
-          });
-          await profile.replica.child.next('profile-done');
-          log(`CPU profile of ${profile.replica.name}: ${profile.file}`);
+        for (const { replica, file } of profiles) {
+          replica.child.send({ type: 'profile-stop', file });
+          await replica.child.next('profile-done');
+          log(`CPU profile of ${replica.name}: ${file}`);
         }
         const byReplica: ScanByReplica[] = [];
         for (const replica of replicas) {
@@ -346,7 +336,11 @@ export async function measureReplicas(
         log(
           `${what}: ${fmt.ms(wallMs)} (machine ${Math.round(
             100 * machineBusyShare,
-          )}% busy), ${stored.rows} assessments, ${Math.round(
+          )}% busy: fleet server ${fmt.ms(
+            machineCpuMs.fleetServer,
+          )}, PostgreSQL ${fmt.ms(machineCpuMs.postgres)}), ${
+            stored.rows
+          } assessments, ${Math.round(
             100 * unchangedShare,
           )}% unchanged, ${byReplica
             .map(r =>
@@ -362,6 +356,7 @@ export async function measureReplicas(
           what,
           wallMs,
           machineBusyShare,
+          machineCpuMs,
           unchangedShare,
           byReplica,
           stored,
@@ -378,16 +373,26 @@ export async function measureReplicas(
       const unchanged = await scan(
         'scan of the unchanged fleet (A)',
         undefined,
-        profileOf(a, 'unchanged-fleet-scan'),
+        profilesOf('unchanged-fleet-scan', a),
       );
       const reference = first.stored.digest;
+      // What reading the fleet costs alone: no scan can cost less.
+      const floor = await session.measured<ParseFloorResult>(
+        'parseFloor.ts',
+        {},
+      );
+      log(
+        `reading and parsing every list alone: ${fmt.ms(
+          floor.value.cpuMs,
+        )} CPU, ${floor.apiCalls} calls`,
+      );
 
       // 2. A full scan by A alone.
       await clear();
       const one = await scan(
         'full scan, one replica (A)',
         undefined,
-        profileOf(a, 'one-replica-scan'),
+        profilesOf('one-replica-scan', a),
       );
 
       // 3. B beside A: a full scan by both.
@@ -398,7 +403,11 @@ export async function measureReplicas(
       // B's catalog hands the fleet to the shared catalog again.
       await machineQuiet('replica B started');
       await clear();
-      const two = await scan('full scan, two replicas (A, B)');
+      const two = await scan(
+        'full scan, two replicas (A, B)',
+        undefined,
+        profilesOf('two-replica-scan', a, b),
+      );
 
       // 4. The same, B killed mid-scan.
       await clear();
@@ -446,11 +455,14 @@ export async function measureReplicas(
           what: s.what,
           wallMs: s.wallMs,
           machineBusyShare: s.machineBusyShare,
+          machineCpuMs: s.machineCpuMs,
           unchangedShare: s.unchangedShare,
           byReplica: s.byReplica,
         })),
+        floor: { cpuMs: floor.value.cpuMs, apiCalls: floor.apiCalls },
         ratios: {
           unchangedToFirstCpu: cpuOf(unchanged) / cpuOf(first),
+          unchangedToFloorCpu: cpuOf(unchanged) / floor.value.cpuMs,
           twoToOneWall: two.wallMs / one.wallMs,
         },
         killedAfterMs,

@@ -1,7 +1,7 @@
 /**
  * Measurement 3, in a child process: the floor. The same requests as a
  * Meshwise scan (discovery, then every listed kind the cluster serves, in
- * pages of the scanner's default sizes, four clusters at a time, through
+ * pages sized as the scanner sizes them, four clusters at a time, through
  * node-fetch), each response
  * read and passed to `JSON.parse`, and nothing else: no objects kept, no
  * index, no assessment, no database.
@@ -14,11 +14,15 @@ import {
 import {
   DEFAULT_PAGE_SIZE,
   DEFAULT_POD_PAGE_SIZE,
+  firstPageLimit,
+  nextPageLimit,
 } from '../../plugins/service-mesh-backend/src/clusters/KubernetesClusterSource';
 import { fail, finish, peakRssMb, readArgs } from './measureArgs';
 
 export interface ParseFloorResult {
   wallMs: number;
+  /** CPU time of the process over the reads. */
+  cpuMs: number;
   peakRssMb: number;
   calls: number;
   items: number;
@@ -32,13 +36,16 @@ async function main() {
   };
   let calls = 0;
   let items = 0;
+  let bytes = 0;
   const get = async (url: string) => {
     calls += 1;
     const response = await fetch(url, { headers });
     const text = await response.text();
+    bytes += Buffer.byteLength(text);
     return response.status === 404 ? undefined : JSON.parse(text);
   };
   const started = process.hrtime.bigint();
+  const cpuBefore = process.cpuUsage();
   const queue = [...args.clusters];
   const worker = async () => {
     for (let cluster = queue.shift(); cluster; cluster = queue.shift()) {
@@ -49,16 +56,22 @@ async function main() {
       }
       for (const kind of LISTED_KINDS) {
         if (!kind.required && !served.has(kind.apiVersion)) continue;
+        const most =
+          kind.kind === 'Pod' ? DEFAULT_POD_PAGE_SIZE : DEFAULT_PAGE_SIZE;
+        let limit = firstPageLimit(most);
         let cont: string | undefined;
         do {
-          const limit =
-            kind.kind === 'Pod' ? DEFAULT_POD_PAGE_SIZE : DEFAULT_PAGE_SIZE;
+          const bytesBefore = bytes;
           const query = new URLSearchParams({ limit: String(limit) });
           if (kind.fieldSelector)
             query.set('fieldSelector', kind.fieldSelector);
           if (cont) query.set('continue', cont);
           const page = await get(`${cluster.url}${listPath(kind)}?${query}`);
           items += page?.items?.length ?? 0;
+          limit = nextPageLimit(most, {
+            items: page?.items?.length ?? 0,
+            bytes: bytes - bytesBefore,
+          });
           cont = page?.metadata?.continue || undefined;
         } while (cont);
       }
@@ -66,8 +79,10 @@ async function main() {
   };
   await Promise.all(Array.from({ length: 4 }, worker));
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const cpu = process.cpuUsage(cpuBefore);
   const result: ParseFloorResult = {
     wallMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     peakRssMb: peakRssMb(),
     calls,
     items,

@@ -23,7 +23,9 @@
  * process's CPU time so far and the longest event-loop stall since the last
  * `cpu`; `profile-start` and `profile-stop` (with a
  * `file`) record a CPU profile of what runs in between (one endpoint's
- * load, not the start, ingestion and scan); `{ type: 'stop' }` stops the
+ * load, or one scan), and beside it (`<file>.stalls.json`) when the event
+ * loop was blocked for over 40 ms, on the profile's clock, for
+ * `profileSummary.ts --stalls`; `{ type: 'stop' }` stops the
  * backend and answers `result` with its peak RSS.
  */
 import { createBackend } from '@backstage/backend-defaults';
@@ -124,6 +126,28 @@ const catalogProbe = createBackendModule({
   },
 });
 
+/**
+ * Records when the event loop was blocked for over 40 ms: a 5 ms timer
+ * that fired late. Times in microseconds of the monotonic clock, which the
+ * V8 CPU profile's `startTime` also uses.
+ */
+function recordBlockedLoop() {
+  const windows: { startUs: number; endUs: number }[] = [];
+  const nowUs = () => Number(process.hrtime.bigint() / 1000n);
+  let last = nowUs();
+  const timer = setInterval(() => {
+    const now = nowUs();
+    if (now - last > 40_000) windows.push({ startUs: last, endUs: now });
+    last = now;
+  }, 5);
+  return {
+    stop() {
+      clearInterval(timer);
+      return windows;
+    },
+  };
+}
+
 async function main() {
   const args = readArgs<RealPathBackendArgs>();
   const started = Date.now();
@@ -153,6 +177,8 @@ async function main() {
   setInterval(() => {
     highestRss = Math.max(highestRss, process.memoryUsage.rss());
   }, 50).unref();
+  let stallBeforeProfileStop = 0;
+  let blocked: ReturnType<typeof recordBlockedLoop> | undefined;
   const profiler = new Session();
   profiler.connect();
   const post = (method: string) =>
@@ -169,8 +195,11 @@ async function main() {
       process.send!({ type: 'catalog-count', count: await countServices!() });
     } else if (message.type === 'cpu') {
       // The longest the event loop was blocked since the last `cpu`.
-      const longestStallMs = Math.round(stalls.max / 1e6);
+      const longestStallMs = Math.round(
+        Math.max(stalls.max, stallBeforeProfileStop) / 1e6,
+      );
       stalls.reset();
+      stallBeforeProfileStop = 0;
       const peakRssSinceMb = mb(
         Math.max(highestRss, process.memoryUsage.rss()),
       );
@@ -184,11 +213,17 @@ async function main() {
     } else if (message.type === 'profile-start') {
       await post('Profiler.enable');
       await post('Profiler.start');
+      blocked = recordBlockedLoop();
       process.send!({ type: 'profile-started' });
     } else if (message.type === 'profile-stop') {
+      // Stopping and writing the profile blocks the loop: not the scan's.
+      stallBeforeProfileStop = Math.max(stallBeforeProfileStop, stalls.max);
+      const windows = blocked?.stop() ?? [];
       const { profile } = await post('Profiler.stop');
       fs.mkdirSync(path.dirname(message.file!), { recursive: true });
       fs.writeFileSync(message.file!, JSON.stringify(profile));
+      fs.writeFileSync(`${message.file}.stalls.json`, JSON.stringify(windows));
+      stalls.reset();
       process.send!({ type: 'profile-done' });
     } else if (message.type === 'stop') {
       const peak = peakRssMb();

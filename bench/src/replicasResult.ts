@@ -27,6 +27,11 @@ export interface ReplicaScan {
    * PostgreSQL, the fleet server): near 1, the scan was short of CPU.
    */
   machineBusyShare: number;
+  /**
+   * The machine's CPU time over the scan: all of it, and that of the fleet
+   * server and of PostgreSQL (the replicas' is in `byReplica`).
+   */
+  machineCpuMs: { busy: number; fleetServer: number; postgres: number };
   /** Entities the merges found unchanged (`skippedCount`), of all merged. */
   unchangedShare: number;
   byReplica: ScanByReplica[];
@@ -44,9 +49,16 @@ export interface ReplicasResult {
   shards: number;
   heapMb: number;
   scans: Omit<ReplicaScan, 'stored'>[];
+  /**
+   * Reading and parsing every list of the fleet and nothing else
+   * (`parseFloor.ts`), in a process of its own: what no scan can go below.
+   */
+  floor?: { cpuMs: number; apiCalls: number };
   ratios: {
     /** CPU time of the scan of the unchanged fleet / the first scan's. */
     unchangedToFirstCpu: number;
+    /** CPU time of the scan of the unchanged fleet / the floor's. */
+    unchangedToFloorCpu?: number;
     /** Wall time of the full scan by two replicas / by one. */
     twoToOneWall: number;
   };
@@ -84,6 +96,7 @@ export function printReplicas(results: ReplicasResult[]) {
         'scan',
         'wall',
         'machine busy',
+        'fleet server, PostgreSQL CPU',
         'unchanged',
         'replica',
         'CPU',
@@ -98,6 +111,11 @@ export function printReplicas(results: ReplicasResult[]) {
           i === 0 ? scan.what : '',
           i === 0 ? fmt.ms(scan.wallMs) : '',
           i === 0 ? `${Math.round(100 * scan.machineBusyShare)}%` : '',
+          i === 0 && scan.machineCpuMs
+            ? `${fmt.ms(scan.machineCpuMs.fleetServer)}, ${fmt.ms(
+                scan.machineCpuMs.postgres,
+              )}`
+            : '',
           i === 0 ? `${Math.round(100 * scan.unchangedShare)}%` : '',
           b.replica,
           b.killed ? 'killed' : fmt.ms(b.cpuMs),
@@ -122,6 +140,19 @@ export function printReplicas(results: ReplicasResult[]) {
         .map(([name, rss]) => `${name} ${fmt.mb(rss)}`)
         .join(', ')}`,
     );
+    if (r.floor) {
+      console.log(
+        `reading and parsing every list alone: ${fmt.ms(
+          r.floor.cpuMs,
+        )} CPU in ${fmt.int(
+          r.floor.apiCalls,
+        )} calls; the scan of the unchanged fleet ${r.ratios.unchangedToFloorCpu?.toFixed(
+          2,
+        )}x that, the first scan ${(
+          (r.ratios.unchangedToFloorCpu ?? 0) / r.ratios.unchangedToFirstCpu
+        ).toFixed(2)}x`,
+      );
+    }
     console.log('\nTargets:');
     for (const t of r.targets) {
       console.log(`  ${t.met ? 'met ' : 'MISS'}  ${t.target}: ${t.value}`);

@@ -96,12 +96,14 @@ export interface Config {
     kubernetes?: {
       /** Per list call, in milliseconds. Default 15000. */
       requestTimeoutMs?: number;
-      /** Items per list page. Default 500. */
+      /**
+       * Most items per list page. Default 500. Within it, each page is sized
+       * to about 512 KB of JSON from the size of the last page's objects.
+       */
       pageSize?: number;
       /**
-       * Pods per list page. Default 100: pods are the largest and most
-       * numerous objects, and smaller pages keep the scanner's peak memory
-       * down (each page is parsed whole before it is reduced).
+       * Most pods per list page. Default 100: pods are the largest and most
+       * numerous objects (each page is parsed whole before it is reduced).
        */
       podPageSize?: number;
       /**

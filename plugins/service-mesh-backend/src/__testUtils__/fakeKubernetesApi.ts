@@ -252,12 +252,17 @@ export class FakeKubernetesApi {
       const posting = index.byLabel.get(`${k}=${v}`) ?? [];
       if (posting.length < candidates.length) candidates = posting;
     }
-    const matching = candidates.filter(
-      ({ object: o }) =>
-        (namespace === undefined || o.metadata.namespace === namespace) &&
-        (!nameField || o.metadata.name === nameField) &&
-        labelTerms.every(([k, v]) => o.metadata.labels?.[k] === v),
-    );
+    // A real API server serves a page from a range read, not by filtering
+    // the whole kind for every page.
+    const filtered = nameField || labelTerms.length > 0;
+    const matching = !filtered
+      ? candidates
+      : candidates.filter(
+          ({ object: o }) =>
+            (namespace === undefined || o.metadata.namespace === namespace) &&
+            (!nameField || o.metadata.name === nameField) &&
+            labelTerms.every(([k, v]) => o.metadata.labels?.[k] === v),
+        );
     const offset = Number(
       Buffer.from(query.get('continue') ?? '', 'base64').toString() || 0,
     );

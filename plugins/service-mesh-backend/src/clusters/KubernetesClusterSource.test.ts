@@ -85,6 +85,39 @@ describe('KubernetesClusterSource', () => {
     expect(snapshot.stats.listCalls).toBe(api.requests.length);
   });
 
+  it('sizes each page of a list from the bytes per object of the last', async () => {
+    // 80 pods of about 5 KB each: a page of 50 is about 250 KB.
+    const large = Array.from({ length: 80 }, (_, i) => {
+      const object = pod(`large-${i}`);
+      object.metadata.annotations = { note: 'x'.repeat(5000) };
+      return object;
+    });
+    await api.stop();
+    api = await new FakeKubernetesApi({ token: TOKEN, objects: large }).start();
+
+    const snapshot = await new KubernetesClusterSource({
+      connection: {
+        name: 'prod-eu',
+        url: api.url,
+        serviceAccountToken: TOKEN,
+        skipTLSVerify: true,
+      },
+      pageBytes: 100_000,
+    }).read();
+
+    expect(snapshot.objects).toHaveLength(80);
+    const limits = api.requests
+      .filter(r => r.path === '/api/v1/pods')
+      .map(r => Number(r.query.get('limit')));
+    // The first page learns the size; the next fit in about 100 KB.
+    expect(limits[0]).toBe(50);
+    expect(limits.length).toBeGreaterThanOrEqual(3);
+    for (const limit of limits.slice(1)) {
+      expect(limit).toBeGreaterThanOrEqual(15);
+      expect(limit).toBeLessThanOrEqual(20);
+    }
+  });
+
   it('reads over one connection, closed once the read is done', async () => {
     await source().read();
     // Discovery and every page of every list, one after the other.

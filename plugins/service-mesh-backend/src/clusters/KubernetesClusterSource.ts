@@ -10,6 +10,7 @@ import {
 } from '@meshwise/mesh-engine';
 import { Agent } from 'node:http';
 import fetch, { Headers, RequestInit } from 'node-fetch';
+import { Pause, timeSlicer } from '../scanner/yieldToEventLoop';
 import { LISTED_KINDS, ListedKind, listPath } from './listedKinds';
 import {
   ClusterProblem,
@@ -31,16 +32,49 @@ export interface KubernetesClusterConnection {
 
 export interface KubernetesClusterSourceOptions {
   connection: KubernetesClusterConnection;
-  /** Items per list page (`limit`). */
+  /** Most items per list page (`limit`). */
   pageSize?: number;
-  /** Pods per list page: pods are the largest objects, parsed a page at a time. */
+  /** Most pods per list page: pods are the largest objects. */
   podPageSize?: number;
+  /** Bytes of JSON a page is sized to (`PAGE_BYTES`). */
+  pageBytes?: number;
   /** Per-call timeout in milliseconds. */
   requestTimeoutMs?: number;
 }
 
 export const DEFAULT_PAGE_SIZE = 500;
 export const DEFAULT_POD_PAGE_SIZE = 100;
+
+/**
+ * About how much JSON one page should be. Parsing a page holds the event
+ * loop (about 10 ms per MB, more on a busy host, and a garbage collection
+ * after it): objects differ tenfold in size between clusters (managed
+ * fields, large annotations), so each list sizes its next page from the
+ * bytes per object of the last one, within `pageSize`.
+ */
+export const PAGE_BYTES = 512 * 1024;
+/** The first page of a list: small, to learn the size of its objects. */
+const FIRST_PAGE_ITEMS = 50;
+const MIN_PAGE_ITEMS = 10;
+
+/** The `limit` of a list's first page, at most `most`. */
+export function firstPageLimit(most: number): number {
+  return Math.min(most, FIRST_PAGE_ITEMS);
+}
+
+/**
+ * The `limit` of a list's next page: `pageBytes` of JSON at the bytes per
+ * object of the page just read, at most `most`.
+ */
+export function nextPageLimit(
+  most: number,
+  last: { items: number; bytes: number },
+  pageBytes: number = PAGE_BYTES,
+): number {
+  if (last.items === 0) return firstPageLimit(most);
+  const fitting = Math.floor((pageBytes * last.items) / last.bytes);
+  return Math.min(most, Math.max(MIN_PAGE_ITEMS, fitting));
+}
 
 type ListResponse = {
   items?: Record<string, unknown>[];
@@ -60,6 +94,7 @@ export class KubernetesClusterSource implements ClusterSource {
   readonly #server: string;
   readonly #pageSize: number;
   readonly #podPageSize: number;
+  readonly #pageBytes: number;
   readonly #timeoutMs: number;
 
   constructor(options: KubernetesClusterSourceOptions) {
@@ -68,6 +103,7 @@ export class KubernetesClusterSource implements ClusterSource {
     this.#server = connection.url.replace(/\/+$/, '');
     this.#pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
     this.#podPageSize = options.podPageSize ?? DEFAULT_POD_PAGE_SIZE;
+    this.#pageBytes = options.pageBytes ?? PAGE_BYTES;
     this.#timeoutMs = options.requestTimeoutMs ?? 15_000;
     this.#kubeConfig = new KubeConfig();
     this.#kubeConfig.loadFromOptions({
@@ -104,6 +140,8 @@ export class KubernetesClusterSource implements ClusterSource {
     if (agent) agent.keepAlive = true;
 
     const objects: KubeObject[] = [];
+    // Requests to the backend are served between the objects of a page.
+    const pause = timeSlicer();
     try {
       const served = await this.#servedGroupVersions(requestInit, stats);
       const reduction: Reduction = {
@@ -113,7 +151,7 @@ export class KubernetesClusterSource implements ClusterSource {
       for (const kind of LISTED_KINDS) {
         if (!kind.required && !served.has(kind.apiVersion)) continue;
         try {
-          await this.#list(kind, requestInit, stats, objects, reduction);
+          await this.#list(kind, requestInit, stats, objects, reduction, pause);
         } catch (error) {
           if (kind.required || !(error instanceof ClusterReadError)) {
             throw error;
@@ -165,13 +203,16 @@ export class KubernetesClusterSource implements ClusterSource {
     stats: { listCalls: number; bytes: number },
     into: KubeObject[],
     reduction: Reduction,
+    pause: Pause,
   ): Promise<void> {
+    const most = kind.kind === 'Pod' ? this.#podPageSize : this.#pageSize;
+    let limit = firstPageLimit(most);
     let continueToken: string | undefined;
     do {
-      const limit = kind.kind === 'Pod' ? this.#podPageSize : this.#pageSize;
       const query = new URLSearchParams({ limit: String(limit) });
       if (kind.fieldSelector) query.set('fieldSelector', kind.fieldSelector);
       if (continueToken) query.set('continue', continueToken);
+      const bytesBefore = stats.bytes;
       const page = (await this.#get(
         `${listPath(kind)}?${query}`,
         `list ${kind.plural}`,
@@ -190,7 +231,13 @@ export class KubernetesClusterSource implements ClusterSource {
       for (const item of page.items) {
         // List items come without apiVersion and kind; the list says them.
         into.push(keptFields(item, kind, reduction));
+        await pause();
       }
+      limit = nextPageLimit(
+        most,
+        { items: page.items.length, bytes: stats.bytes - bytesBefore },
+        this.#pageBytes,
+      );
       continueToken = page.metadata?.continue || undefined;
     } while (continueToken);
   }
