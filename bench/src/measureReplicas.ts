@@ -75,7 +75,7 @@ interface Replica {
 async function startReplica(
   name: string,
   args: RealPathBackendArgs,
-  heapMb: number,
+  heap: { heapMb: number; semiSpaceMb?: number },
 ): Promise<Replica> {
   const logFile = path.join(
     os.tmpdir(),
@@ -83,7 +83,13 @@ async function startReplica(
   );
   const logFd = fs.openSync(logFile, 'w');
   const child = startChild('realPathBackend.ts', [JSON.stringify(args)], {
-    execArgv: ['--expose-gc', `--max-old-space-size=${heapMb}`],
+    execArgv: [
+      '--expose-gc',
+      `--max-old-space-size=${heap.heapMb}`,
+      ...(heap.semiSpaceMb
+        ? [`--max-semi-space-size=${heap.semiSpaceMb}`]
+        : []),
+    ],
     stdout: logFd,
   });
   child.exited.then(() => fs.closeSync(logFd));
@@ -205,7 +211,7 @@ export async function measureReplicas(
     };
     const db = meshwiseDatabase(databasePrefix + PLUGIN_DATABASE);
     try {
-      const a = await startReplica('A', await backendArgs(), options.heapMb);
+      const a = await startReplica('A', await backendArgs(), options);
       replicas.push(a);
       let started = Date.now();
       await until('the catalog to ingest the fleet', 20 * 60_000, async () => {
@@ -397,7 +403,7 @@ export async function measureReplicas(
 
       // 3. B beside A: a full scan by both.
       started = Date.now();
-      const b = await startReplica('B', await backendArgs(), options.heapMb);
+      const b = await startReplica('B', await backendArgs(), options);
       replicas.push(b);
       log(`replica B started in ${fmt.ms(Date.now() - started)}`);
       // B's catalog hands the fleet to the shared catalog again.
@@ -451,6 +457,7 @@ export async function measureReplicas(
         fleet: { services: spec.services, clusters: spec.clusters },
         shards: options.shards,
         heapMb: options.heapMb,
+        ...(options.semiSpaceMb ? { semiSpaceMb: options.semiSpaceMb } : {}),
         scans: [first, unchanged, one, two, killed].map(s => ({
           what: s.what,
           wallMs: s.wallMs,

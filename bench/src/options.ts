@@ -33,6 +33,8 @@ export interface Options {
   shards: number;
   /** Each replica's `--max-old-space-size`. */
   heapMb: number;
+  /** Each replica's `--max-semi-space-size`, when set (V8's default: 16). */
+  semiSpaceMb?: number;
 }
 
 export function parseOptions(argv: string[]): Options {
@@ -63,6 +65,7 @@ export function parseOptions(argv: string[]): Options {
     '--replicas',
     '--shards',
     '--heap-mb',
+    '--semi-space-mb',
   ]);
   for (const arg of argv) {
     if (arg.startsWith('--') && !known.has(arg)) {
@@ -131,5 +134,8 @@ export function parseOptions(argv: string[]): Options {
     replicas,
     shards: Number(value('shards') ?? 20),
     heapMb: Number(value('heap-mb') ?? 320),
+    ...(value('semi-space-mb')
+      ? { semiSpaceMb: Number(value('semi-space-mb')) }
+      : {}),
   };
 }

@@ -36,20 +36,22 @@ async function main() {
   };
   let calls = 0;
   let items = 0;
-  let bytes = 0;
+  /** The answer parsed, and its size (to size the next page, as a scan does). */
   const get = async (url: string) => {
     calls += 1;
     const response = await fetch(url, { headers });
     const text = await response.text();
-    bytes += Buffer.byteLength(text);
-    return response.status === 404 ? undefined : JSON.parse(text);
+    return {
+      body: response.status === 404 ? undefined : JSON.parse(text),
+      bytes: Buffer.byteLength(text),
+    };
   };
   const started = process.hrtime.bigint();
   const cpuBefore = process.cpuUsage();
   const queue = [...args.clusters];
   const worker = async () => {
     for (let cluster = queue.shift(); cluster; cluster = queue.shift()) {
-      const discovery = await get(`${cluster.url}/apis`);
+      const { body: discovery } = await get(`${cluster.url}/apis`);
       const served = new Set<string>(['v1']);
       for (const group of discovery.groups ?? []) {
         for (const v of group.versions ?? []) served.add(v.groupVersion);
@@ -61,16 +63,17 @@ async function main() {
         let limit = firstPageLimit(most);
         let cont: string | undefined;
         do {
-          const bytesBefore = bytes;
           const query = new URLSearchParams({ limit: String(limit) });
           if (kind.fieldSelector)
             query.set('fieldSelector', kind.fieldSelector);
           if (cont) query.set('continue', cont);
-          const page = await get(`${cluster.url}${listPath(kind)}?${query}`);
+          const { body: page, bytes } = await get(
+            `${cluster.url}${listPath(kind)}?${query}`,
+          );
           items += page?.items?.length ?? 0;
           limit = nextPageLimit(most, {
             items: page?.items?.length ?? 0,
-            bytes: bytes - bytesBefore,
+            bytes,
           });
           cont = page?.metadata?.continue || undefined;
         } while (cont);

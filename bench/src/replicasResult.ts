@@ -48,6 +48,7 @@ export interface ReplicasResult {
   fleet: { services: number; clusters: number };
   shards: number;
   heapMb: number;
+  semiSpaceMb?: number;
   scans: Omit<ReplicaScan, 'stored'>[];
   /**
    * Reading and parsing every list of the fleet and nothing else
@@ -130,7 +131,9 @@ export function printReplicas(results: ReplicasResult[]) {
     console.log(
       `\n${r.size}: ${fmt.int(r.fleet.services)} services, ${
         r.fleet.clusters
-      } clusters, ${r.shards} shards, heap ${r.heapMb} MB per replica`,
+      } clusters, ${r.shards} shards, heap ${r.heapMb} MB per replica${
+        r.semiSpaceMb ? `, semi-space ${r.semiSpaceMb} MB` : ''
+      }`,
     );
     console.log(formatTable(rows));
     console.log(

@@ -30,6 +30,7 @@
  *                                (measureReplicas.ts; default size large)
  *   --shards 20 --heap-mb 320    the replicas' serviceMesh.scan.shards and
  *                                --max-old-space-size
+ *   --semi-space-mb N            the replicas' --max-semi-space-size
  */
 import { useBuiltScripts } from './child';
 import { measureSize } from './measureSize';
