@@ -12,27 +12,14 @@ import {
   ScanRun,
   taskTargetLabel,
 } from '@meshwise/backstage-plugin-service-mesh-common';
-import {
-  ClusterIndex,
-  prepareWorkloadSelectionInSteps,
-  recommendMeshes,
-} from '@meshwise/mesh-engine';
+import { ClusterIndex, recommendMeshes } from '@meshwise/mesh-engine';
 import { ConfiguredClusterSources } from '../clusters/clusterSourcesFromConfig';
 import { ClusterProblem, ClusterReadError } from '../clusters/types';
-import { StoredInputs } from '../database/AssessmentRepository';
-import { PartChanges, PartInputs } from '../database/ClusterResultRepository';
-import { chunks } from '../database/rows';
 import { ClusterRecord } from '../database/ScanRepository';
 import { ServiceMeshStore } from '../database/ServiceMeshStore';
 import { packageVersion } from '../packageVersion';
 import { hasReachedTarget } from '../tasks/targets';
 import { TaskNotifications } from '../tasks/TaskNotifications';
-import {
-  clusterPartSteps,
-  EntityClusterView,
-  entityAssessmentSteps,
-  hangsOnUnreadableKinds,
-} from './assessEntity';
 import {
   compactForScan,
   EntityScope,
@@ -41,15 +28,11 @@ import {
 } from './catalogEntities';
 import { ClusterSlot } from './ClusterSlot';
 import { ClusterState, ClusterStateCache } from './ClusterStateCache';
-import {
-  entityConfigFingerprint,
-  entityFingerprint,
-  partFingerprint,
-  scannerFingerprint,
-  workloadPartFingerprintInSteps,
-} from './inputFingerprints';
+import { scannerFingerprint } from './inputFingerprints';
+import { mergeEntities, MergeOptions } from './mergeEntities';
 import { countKinds, implausibleDrop } from './plausibility';
 import { ScanRunLease } from './ScanRunLease';
+import { Progress, ScannedEntity, ScanStopped, StoreBatch } from './scanTypes';
 import {
   inShard,
   Shard,
@@ -57,7 +40,8 @@ import {
   shardOfCluster,
   WHOLE_SCAN,
 } from './shards';
-import { runInSlices, timeSlicer, yieldToEventLoop } from './yieldToEventLoop';
+import { storeClusterParts, StorePartsOptions } from './storeClusterParts';
+import { timeSlicer, yieldToEventLoop } from './yieldToEventLoop';
 
 /**
  * Entities assessed and stored together, at most; workloads count too (a
@@ -70,9 +54,6 @@ const STORE_BATCH = {
   sqlite: { entities: 10, workloads: 200 },
   server: { entities: 100, workloads: 2000 },
 };
-
-/** Entities whose stored parts are looked up (and merged) together. */
-const LOOKUP_BATCH = 200;
 
 /** What a scan reads of each catalog entity: what the assessment depends on. */
 const ENTITY_FIELDS = [
@@ -182,35 +163,6 @@ export interface ScanSummary {
   skippedCount: number;
   clusters: ScanClusterStatus[];
 }
-
-/** What a run did, as it goes. */
-interface Progress {
-  entityCount: number;
-  assessedCount: number;
-  skippedCount: number;
-  /** Cluster parts assessed (or removed), and found unchanged. */
-  partsAssessed: number;
-  partsUnchanged: number;
-}
-
-/** A catalog entity as the scan sees it. */
-interface ScannedEntity {
-  entity: Entity;
-  ref: string;
-  selector: EntityWorkloadSelector;
-}
-
-/** What an entity's assessment would be merged from, before any part is read. */
-interface MergePlan {
-  clusters: (Omit<EntityClusterView, 'part'> & { hasPart: boolean })[];
-  /** Undefined when it cannot be told (a part stored before fingerprints). */
-  fingerprint?: string;
-  /** Cluster → the workload-level fingerprint of the entity's part there. */
-  parts: Map<string, string | null>;
-}
-
-/** Stopped on purpose (the scheduler's abort): how far the run got. */
-class ScanStopped extends Error {}
 
 export interface ShardRunOptions {
   /**
@@ -643,332 +595,51 @@ export class MeshScanner {
     });
   }
 
-  /**
-   * Computes and stores the entities' parts of a cluster in memory: for
-   * each, unchanged by namespace (nothing built), else unchanged by
-   * workload (the cluster's workloads built, in slices), else assessed.
-   * Stored a batch at a time (`STORE_BATCH`), with requests served between.
-   */
+  /** `storeClusterParts`, with this scanner's store, fingerprint and limits. */
   async #storeParts(
     state: ClusterState,
     entities: readonly ScannedEntity[],
     progress: Progress,
-    options: {
-      stop?: AbortSignal;
-      force?: boolean;
-      /** Gets the refs whose part was stored or removed. */
-      changed?: Set<string>;
-    },
+    options: StorePartsOptions,
   ): Promise<void> {
     const { store, targetMesh } = this.#options;
-    const cluster = state.source.name;
-    const index = state.index!;
-    const fingerprints = state.fingerprints!;
-    const scanner = this.#scannerFingerprint();
-    const limit = this.#storeBatch();
-    const relevant = entities.filter(
-      ({ selector }) =>
-        selector.configured &&
-        (!selector.cluster || selector.cluster === cluster),
+    await storeClusterParts(
+      {
+        store,
+        targetMesh,
+        scannerFingerprint: this.#scannerFingerprint(),
+        storeBatch: this.#storeBatch(),
+        reassessAfterMs: this.#reassessAfterMs(),
+      },
+      state,
+      entities,
+      progress,
+      options,
     );
-    const pause = timeSlicer();
-    const now = Date.now();
-    const maxAgeMs = this.#reassessAfterMs();
-    const empty = (): PartChanges => ({ upserts: [], deletes: [], inputs: [] });
-    for (const batch of chunks(relevant, LOOKUP_BATCH)) {
-      if (options.stop?.aborted) throw new ScanStopped();
-      const stored: Map<string, PartInputs> =
-        await store.clusterResults.inputsIn(
-          cluster,
-          batch.map(entity => entity.ref),
-        );
-      const changes = empty();
-      let workloads = 0;
-      const flush = async () => {
-        await store.clusterResults.write(cluster, changes, new Date());
-        for (const part of changes.upserts)
-          options.changed?.add(part.entityRef);
-        for (const ref of changes.deletes) options.changed?.add(ref);
-        Object.assign(changes, empty());
-        workloads = 0;
-        await pause();
-      };
-      for (const { ref, selector } of batch) {
-        await pause();
-        if (!selector.configured) continue;
-        const previous = stored.get(ref);
-        const gone = () => {
-          if (previous) {
-            changes.deletes.push(ref);
-            progress.partsAssessed += 1;
-          } else progress.partsUnchanged += 1;
-        };
-        const partOptions = {
-          scanner,
-          cluster,
-          index,
-          fingerprints,
-          labelSelector: selector.labelSelector,
-          namespace: selector.namespace,
-        };
-        let inputs: string | undefined;
-        try {
-          inputs = partFingerprint(partOptions);
-        } catch {
-          // A malformed selector has no part; its assessment says why.
-          gone();
-          continue;
-        }
-        if (inputs === undefined) {
-          gone();
-          continue;
-        }
-        // Unchanged, unless old enough to be assessed again anyway.
-        const recent =
-          !options.force &&
-          previous !== undefined &&
-          now - previous.assessedAt.getTime() < maxAgeMs;
-        if (recent && previous.inputs === inputs) {
-          progress.partsUnchanged += 1;
-          continue;
-        }
-        await runInSlices(prepareWorkloadSelectionInSteps(index), pause);
-        const workloadInputs = await runInSlices(
-          workloadPartFingerprintInSteps(partOptions),
-          pause,
-        );
-        if (workloadInputs === undefined) {
-          gone();
-          continue;
-        }
-        if (recent && previous.workloadInputs === workloadInputs) {
-          // Its namespaces changed, not its workloads: so noted, so the
-          // next scan finds it unchanged without building anything.
-          changes.inputs.push({ entityRef: ref, inputs, workloadInputs });
-          progress.partsUnchanged += 1;
-          continue;
-        }
-        let part = await runInSlices(
-          clusterPartSteps(selector, index, targetMesh),
-          pause,
-        );
-        if (!part) {
-          gone();
-          continue;
-        }
-        if (previous && hangsOnUnreadableKinds(part)) {
-          // A missing permission does not move a stored stage.
-          const before = (await store.clusterResults.load([ref], [cluster]))
-            .get(ref)
-            ?.get(cluster);
-          if (before) part = before;
-        }
-        changes.upserts.push({
-          entityRef: ref,
-          cluster,
-          assessment: part,
-          inputs,
-          workloadInputs,
-        });
-        progress.partsAssessed += 1;
-        workloads += part.workloads.length;
-        if (
-          changes.upserts.length >= limit.entities ||
-          workloads >= limit.workloads
-        ) {
-          await flush();
-        }
-      }
-      await flush();
-    }
   }
 
-  /**
-   * Merges the entities whose inputs changed from their stored parts and
-   * stores them, a batch at a time. An entity one of whose clusters was
-   * read but whose parts are not all known yet (its shard is under way),
-   * or none of whose clusters has data, keeps its stored assessment.
-   * `knownFor`: clusters whose part of these entities the caller just
-   * stored (a refresh). Answers what was stored.
-   */
+  /** `mergeEntities`, with this scanner's store, clusters and limits. */
   async #mergeEntities(
     entities: readonly ScannedEntity[],
     progress: Progress,
-    options: {
-      stop?: AbortSignal;
-      force?: boolean;
-      knownFor?: ReadonlySet<string>;
-    } = {},
+    options: MergeOptions = {},
   ): Promise<EntityAssessmentResponse[]> {
-    const { store } = this.#options;
-    const merged: EntityAssessmentResponse[] = [];
-    const records = await store.scans.clusterRecords();
-    const maxAgeMs = this.#reassessAfterMs();
-    const context = {
-      recommendation: this.#recommendationForServices(),
-      targetMesh: this.#options.targetMesh,
-      now: new Date(),
-    };
-    const pause = timeSlicer();
-    const limit = this.#storeBatch();
-    let todo = [...entities];
-    // An entity whose parts changed while it was merged (another shard
-    // stored one) is merged again, from the new ones.
-    for (let attempt = 0; attempt < 3 && todo.length > 0; attempt++) {
-      const again: ScannedEntity[] = [];
-      for (const batch of chunks(todo, LOOKUP_BATCH)) {
-        if (options.stop?.aborted) throw new ScanStopped();
-        const refs = batch.map(entity => entity.ref);
-        const parts = await store.clusterResults.partsOf(refs);
-        const stored: Map<string, StoredInputs> = options.force
-          ? new Map()
-          : await store.assessments.storedInputs(refs);
-        const changed: { entity: ScannedEntity; plan: MergePlan }[] = [];
-        const unchanged: string[] = [];
-        for (const entity of batch) {
-          await pause();
-          const plan = this.#mergePlan(
-            entity,
-            records,
-            parts.get(entity.ref),
-            options.knownFor,
-          );
-          if (!plan) continue; // its stored assessment stays
-          const previous = stored.get(entity.ref);
-          if (
-            plan.fingerprint &&
-            previous?.inputs === plan.fingerprint &&
-            context.now.getTime() - previous.assessedAt.getTime() < maxAgeMs
-          ) {
-            progress.skippedCount += 1;
-            unchanged.push(entity.ref);
-            continue;
-          }
-          changed.push({ entity, plan });
-        }
-        // Still holds: checked now (one statement for the batch).
-        if (unchanged.length > 0) {
-          await store.assessments.markChecked(unchanged, context.now);
-        }
-        for (const group of chunks(changed, limit.entities)) {
-          const withParts = group.filter(({ plan }) => plan.parts.size > 0);
-          const json = await store.clusterResults.load(
-            withParts.map(({ entity }) => entity.ref),
-            [
-              ...new Set(
-                withParts.flatMap(({ plan }) => [...plan.parts.keys()]),
-              ),
-            ],
-          );
-          const items = [];
-          for (const { entity, plan } of group) {
-            const views: EntityClusterView[] = plan.clusters.map(
-              ({ hasPart: _hasPart, ...view }) => ({
-                ...view,
-                part: json.get(entity.ref)?.get(view.cluster),
-              }),
-            );
-            const response = await runInSlices(
-              entityAssessmentSteps(entity.entity, views, context),
-              pause,
-            );
-            items.push({
-              response,
-              fingerprint: plan.fingerprint,
-              parts: plan.parts,
-            });
-          }
-          const saved = await store.saveMerged(items);
-          for (const item of items) {
-            if (saved.has(item.response.entity.entityRef)) {
-              merged.push(item.response);
-              progress.assessedCount += 1;
-            }
-          }
-          again.push(
-            ...group
-              .filter(({ entity }) => !saved.has(entity.ref))
-              .map(({ entity }) => entity),
-          );
-          await pause();
-        }
-      }
-      todo = again;
-    }
-    if (todo.length > 0) {
-      this.#options.logger.info(
-        `${todo.length} entities' parts kept changing while they were merged; the next scan merges them`,
-      );
-    }
-    return merged;
-  }
-
-  /**
-   * What an entity would be merged from: its clusters' freshness and
-   * whether their parts are known, and the fingerprint of it all with its
-   * configuration and its parts' fingerprints. Undefined when its stored
-   * assessment should stay: one of its clusters was read but its parts are
-   * not all known yet, or was never tried (its shard has not run yet), or
-   * none of its clusters has data. The shard that completes its last
-   * cluster merges it.
-   */
-  #mergePlan(
-    { entity, selector }: ScannedEntity,
-    records: Map<string, ClusterRecord>,
-    parts: ReadonlyMap<string, string | null> | undefined,
-    knownFor?: ReadonlySet<string>,
-  ): MergePlan | undefined {
-    const clusters: MergePlan['clusters'] = [];
-    const used = new Map<string, string | null>();
-    let fingerprintable = true;
-    for (const cluster of this.#relevantClusters(selector)) {
-      const record = records.get(cluster);
-      const hasData = Boolean(knownFor?.has(cluster) || record?.resultsAt);
-      // Read but not all its parts stored yet, or never tried (its shard
-      // has not run yet): what it says is not known yet.
-      if (!hasData && (!record || record.lastReadAt)) return undefined;
-      const stale = record ? record.status !== 'ok' : false;
-      const hasPart = hasData && Boolean(parts?.has(cluster));
-      if (hasPart) {
-        const fingerprint = parts!.get(cluster)!;
-        used.set(cluster, fingerprint);
-        if (fingerprint === null) fingerprintable = false;
-      }
-      clusters.push({
-        cluster,
-        freshness: {
-          cluster,
-          readAt: record?.lastReadAt?.toISOString() ?? null,
-          stale,
-          ...(stale && record?.error ? { staleReason: record.error } : {}),
-        },
-        hasData,
-        hasPart,
-      });
-    }
-    if (clusters.length > 0 && !clusters.some(c => c.hasData)) {
-      return undefined;
-    }
-    return {
-      clusters,
-      parts: used,
-      ...(fingerprintable
-        ? {
-            fingerprint: entityFingerprint({
-              scanner: this.#scannerFingerprint(),
-              entity: entityConfigFingerprint(entity),
-              clusters: clusters.map(c => ({
-                cluster: c.cluster,
-                read: Boolean(c.freshness.readAt),
-                stale: c.freshness.stale,
-                staleReason: c.freshness.staleReason,
-                data: c.hasData,
-                part: used.get(c.cluster) ?? undefined,
-              })),
-            }),
-          }
-        : {}),
-    };
+    const { store, logger, targetMesh } = this.#options;
+    return mergeEntities(
+      {
+        store,
+        logger,
+        recommendation: this.#recommendationForServices(),
+        targetMesh,
+        relevantClusters: selector => this.#relevantClusters(selector),
+        scannerFingerprint: this.#scannerFingerprint(),
+        storeBatch: this.#storeBatch(),
+        reassessAfterMs: this.#reassessAfterMs(),
+      },
+      entities,
+      progress,
+      options,
+    );
   }
 
   /**
@@ -1130,7 +801,7 @@ export class MeshScanner {
   }
 
   /** How much is stored at once, for this database (`STORE_BATCH`). */
-  #storeBatch() {
+  #storeBatch(): StoreBatch {
     return this.#options.store.databaseEngine() === 'sqlite'
       ? STORE_BATCH.sqlite
       : STORE_BATCH.server;
