@@ -79,6 +79,42 @@ describe('AssessmentRepository', () => {
   );
 
   it.each(ids)(
+    'stores large assessments in statements of about 512 KB of JSON each (%s)',
+    async id => {
+      const { knex, assessments } = await setUp(id);
+      // 30 assessments of about 100 KB of JSON each: about 3 MB.
+      const large = Array.from(
+        { length: 30 },
+        (_, i) =>
+          ({
+            ...assessed(`large-${i}`),
+            notes: 'x'.repeat(100_000),
+          } as EntityAssessmentResponse),
+      );
+      const inserts: string[] = [];
+      const onQuery = (query: { sql: string }) => {
+        if (/^insert into ["`]mesh_assessments["`]/i.test(query.sql)) {
+          inserts.push(query.sql);
+        }
+      };
+      knex.on('query', onQuery);
+      try {
+        await assessments.save(large);
+      } finally {
+        knex.removeListener('query', onQuery);
+      }
+      // Six rows pass 512 KB: five statements, where there was one.
+      expect(inserts).toHaveLength(5);
+      const [{ count }] = await knex('mesh_assessments').count({
+        count: '*',
+      });
+      expect(Number(count)).toBe(30);
+      const stored = await assessments.getJson('component:default/large-29');
+      expect(JSON.parse(stored!).notes).toHaveLength(100_000);
+    },
+  );
+
+  it.each(ids)(
     'marks thousands of entities in batches, one statement each (%s)',
     async id => {
       const { knex, assessments } = await setUp(id);

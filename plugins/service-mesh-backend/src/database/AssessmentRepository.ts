@@ -7,7 +7,7 @@ import {
   ScorecardRow,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { HistoryRepository, StoredStage } from './HistoryRepository';
-import { chunks, toCount, toIso } from './rows';
+import { chunks, rowBatches, toCount, toIso } from './rows';
 import { StageTotals, StageTotalsCache } from './StageTotalsCache';
 
 type AssessmentRow = {
@@ -86,7 +86,15 @@ export class AssessmentRepository {
     tx?: Knex.Transaction,
   ): Promise<void> {
     const write = async (trx: Knex.Transaction) => {
-      for (const batch of chunks(assessments)) {
+      const batches = rowBatches(
+        assessments,
+        a => ({
+          ...toRow(a),
+          inputs_fingerprint: fingerprints?.get(a.entity.entityRef) ?? null,
+        }),
+        row => row.assessment,
+      );
+      for await (const { items: batch, rows } of batches) {
         const previous = new Map<string, StoredStage>(
           (
             await trx('mesh_assessments')
@@ -98,12 +106,7 @@ export class AssessmentRepository {
           ).map(row => [row.entity_ref, row]),
         );
         await trx('mesh_assessments')
-          .insert(
-            batch.map(a => ({
-              ...toRow(a),
-              inputs_fingerprint: fingerprints?.get(a.entity.entityRef) ?? null,
-            })),
-          )
+          .insert(rows)
           .onConflict('entity_ref')
           .merge();
         await this.#history.recordChanges(batch, previous, trx);

@@ -1,6 +1,6 @@
 import { ServiceAssessment } from '@meshwise/backstage-plugin-service-mesh-common';
 import { Knex } from 'knex';
-import { chunks, lockEntities } from './rows';
+import { chunks, lockEntities, rowBatches } from './rows';
 
 /** One cluster's part of an entity's assessment. */
 export interface ClusterResult {
@@ -78,15 +78,20 @@ export class ClusterResultRepository {
           .whereIn('entity_ref', batch)
           .delete();
       }
-      const rows = changes.upserts.map(part => ({
-        entity_ref: part.entityRef,
-        cluster,
-        assessment: JSON.stringify(part.assessment),
-        assessed_at: assessedAt,
-        inputs_fingerprint: part.inputs ?? null,
-        workload_inputs_fingerprint: part.workloadInputs ?? null,
-      }));
-      for (const batch of chunks(rows, 100)) {
+      const batches = rowBatches(
+        changes.upserts,
+        part => ({
+          entity_ref: part.entityRef,
+          cluster,
+          assessment: JSON.stringify(part.assessment),
+          assessed_at: assessedAt,
+          inputs_fingerprint: part.inputs ?? null,
+          workload_inputs_fingerprint: part.workloadInputs ?? null,
+        }),
+        row => row.assessment,
+        { maxRows: 100 },
+      );
+      for await (const { rows: batch } of batches) {
         await tx('mesh_assessment_clusters')
           .insert(batch)
           .onConflict(['entity_ref', 'cluster'])

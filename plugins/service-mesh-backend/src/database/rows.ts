@@ -1,6 +1,7 @@
 /** Conversions shared by the repositories: SQLite and PostgreSQL differ here. */
 
 import { Knex } from 'knex';
+import { Pause, timeSlicer } from '../scanner/yieldToEventLoop';
 
 /** Whether the store runs on PostgreSQL (`pg`, or a client named after it). */
 export function isPostgres(knex: Knex): boolean {
@@ -31,6 +32,46 @@ export function chunks<T>(items: readonly T[], size = 200): T[][] {
     result.push(items.slice(i, i + size));
   }
   return result;
+}
+
+/**
+ * About how much JSON one insert statement carries. Serialising rows and
+ * sending them holds the event loop: a hundred large assessments in one
+ * statement held it for 50-100 ms.
+ */
+export const STATEMENT_JSON_BYTES = 512 * 1024;
+
+/**
+ * `items` with their rows, in batches of one statement each: at most
+ * `maxRows`, and about `maxBytes` of the rows' JSON (`jsonOf`). Each row is
+ * built (serialised) between turns of the event loop.
+ */
+export async function* rowBatches<T, R>(
+  items: readonly T[],
+  toRow: (item: T) => R,
+  jsonOf: (row: R) => string,
+  options: { maxRows?: number; maxBytes?: number; pause?: Pause } = {},
+): AsyncGenerator<{ items: T[]; rows: R[] }> {
+  const {
+    maxRows = 200,
+    maxBytes = STATEMENT_JSON_BYTES,
+    pause = timeSlicer(),
+  } = options;
+  let batch = { items: [] as T[], rows: [] as R[] };
+  let bytes = 0;
+  for (const item of items) {
+    const row = toRow(item);
+    batch.items.push(item);
+    batch.rows.push(row);
+    bytes += jsonOf(row).length;
+    if (batch.rows.length >= maxRows || bytes >= maxBytes) {
+      yield batch;
+      batch = { items: [], rows: [] };
+      bytes = 0;
+    }
+    await pause();
+  }
+  if (batch.rows.length > 0) yield batch;
 }
 
 /** A unique index refused the write (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */

@@ -41,7 +41,11 @@ import {
   WHOLE_SCAN,
 } from './shards';
 import { storeClusterParts, StorePartsOptions } from './storeClusterParts';
-import { timeSlicer, yieldToEventLoop } from './yieldToEventLoop';
+import {
+  filterInSlices,
+  timeSlicer,
+  yieldToEventLoop,
+} from './yieldToEventLoop';
 
 /**
  * Entities assessed and stored together, at most; workloads count too (a
@@ -395,7 +399,8 @@ export class MeshScanner {
       if (work !== 'clusters') {
         const responsible =
           work === 'entities'
-            ? entities.filter(
+            ? await filterInSlices(
+                entities,
                 ({ ref }) => shardOfCluster(ref, shard.count) === shard.index,
               )
             : await this.#responsibleFor(
@@ -524,7 +529,7 @@ export class MeshScanner {
     changedClusters: ReadonlySet<string>,
   ): Promise<ScannedEntity[]> {
     const parts = await this.#options.store.clusterResults.clustersByEntity();
-    return entities.filter(({ ref, selector }) => {
+    return filterInSlices(entities, ({ ref, selector }) => {
       if (changedParts.has(ref)) return true;
       const relevant = this.#relevantClusters(selector);
       if (relevant.some(cluster => changedClusters.has(cluster))) return true;

@@ -68,3 +68,21 @@ export async function runInSlices<T>(
     await pause();
   }
 }
+
+/**
+ * `items.filter(keep)`, pausing between items: for a check cheap on its own
+ * but run over every entity of the catalog (hashing each ref to its shard
+ * took 30 ms for 10,000).
+ */
+export async function filterInSlices<T>(
+  items: readonly T[],
+  keep: (item: T) => boolean,
+  pause: Pause = timeSlicer(),
+): Promise<T[]> {
+  const kept: T[] = [];
+  for (const item of items) {
+    if (keep(item)) kept.push(item);
+    await pause();
+  }
+  return kept;
+}
