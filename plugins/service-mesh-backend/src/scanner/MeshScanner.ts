@@ -40,7 +40,11 @@ import {
   shardOfCluster,
   WHOLE_SCAN,
 } from './shards';
-import { storeClusterParts, StorePartsOptions } from './storeClusterParts';
+import {
+  ClusterPartsDeps,
+  storeClusterParts,
+  StorePartsOptions,
+} from './storeClusterParts';
 import {
   filterInSlices,
   timeSlicer,
@@ -600,6 +604,17 @@ export class MeshScanner {
     });
   }
 
+  /** This scanner's store, fingerprint and limits, as storing parts needs them. */
+  #partsDeps(): ClusterPartsDeps {
+    return {
+      store: this.#options.store,
+      targetMesh: this.#options.targetMesh,
+      scannerFingerprint: this.#scannerFingerprint(),
+      storeBatch: this.#storeBatch(),
+      reassessAfterMs: this.#reassessAfterMs(),
+    };
+  }
+
   /** `storeClusterParts`, with this scanner's store, fingerprint and limits. */
   async #storeParts(
     state: ClusterState,
@@ -607,15 +622,8 @@ export class MeshScanner {
     progress: Progress,
     options: StorePartsOptions,
   ): Promise<void> {
-    const { store, targetMesh } = this.#options;
     await storeClusterParts(
-      {
-        store,
-        targetMesh,
-        scannerFingerprint: this.#scannerFingerprint(),
-        storeBatch: this.#storeBatch(),
-        reassessAfterMs: this.#reassessAfterMs(),
-      },
+      this.#partsDeps(),
       state,
       entities,
       progress,
@@ -629,17 +637,12 @@ export class MeshScanner {
     progress: Progress,
     options: MergeOptions = {},
   ): Promise<EntityAssessmentResponse[]> {
-    const { store, logger, targetMesh } = this.#options;
     return mergeEntities(
       {
-        store,
-        logger,
+        ...this.#partsDeps(),
+        logger: this.#options.logger,
         recommendation: this.#recommendationForServices(),
-        targetMesh,
         relevantClusters: selector => this.#relevantClusters(selector),
-        scannerFingerprint: this.#scannerFingerprint(),
-        storeBatch: this.#storeBatch(),
-        reassessAfterMs: this.#reassessAfterMs(),
       },
       entities,
       progress,

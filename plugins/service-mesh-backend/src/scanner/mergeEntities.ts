@@ -3,12 +3,10 @@ import {
   EntityAssessmentResponse,
   EntityMeshRecommendation,
   EntityWorkloadSelector,
-  ReadinessTargetMesh,
 } from '@meshwise/backstage-plugin-service-mesh-common';
 import { StoredInputs } from '../database/AssessmentRepository';
 import { chunks } from '../database/rows';
 import { ClusterRecord } from '../database/ScanRepository';
-import { ServiceMeshStore } from '../database/ServiceMeshStore';
 import { EntityClusterView, entityAssessmentSteps } from './assessEntity';
 import {
   entityConfigFingerprint,
@@ -19,25 +17,18 @@ import {
   Progress,
   ScannedEntity,
   ScanStopped,
-  StoreBatch,
 } from './scanTypes';
+import { ClusterPartsDeps } from './storeClusterParts';
 import { runInSlices, timeSlicer } from './yieldToEventLoop';
 
 /** What merging entities depends on, from the scanner. */
-export interface MergeDeps {
-  store: ServiceMeshStore;
+/** What the merge depends on: what storing parts does, and more. */
+export interface MergeDeps extends ClusterPartsDeps {
   logger: LoggerService;
   /** The recommender's top meshes for a Kubernetes service. */
   recommendation: EntityMeshRecommendation[];
-  targetMesh?: ReadinessTargetMesh;
   /** The clusters an entity may have workloads in, in the configured order. */
   relevantClusters(selector: EntityWorkloadSelector): string[];
-  /** The scanner's part of every fingerprint: its configuration and versions. */
-  scannerFingerprint: string;
-  /** How much is stored at once, for this database. */
-  storeBatch: StoreBatch;
-  /** How old a stored assessment may be and still be skipped as unchanged. */
-  reassessAfterMs: number;
 }
 
 export interface MergeOptions {
