@@ -3,11 +3,23 @@ import { ReplicasResult } from './replicasResult';
 import { SizeResult } from './sizeResult';
 import { fmt } from './table';
 
+type Target = { target: string; met: boolean; value: string };
+
+/** A list of targets, and how to add one to it. */
+function targetList() {
+  const targets: Target[] = [];
+  const add = (target: string, met: boolean, value: string) => {
+    targets.push({ target, met, value });
+  };
+  /** A ratio that must stay at or under `most`. */
+  const ratioAtMost = (target: string, ratio: number, most: number) =>
+    add(target, ratio <= most, fmt.ratio(ratio));
+  return { targets, add, ratioAtMost };
+}
+
 /** The issue's targets that apply to this size. */
 export function targetsFor(r: SizeResult): SizeResult['targets'] {
-  const targets: SizeResult['targets'] = [];
-  const add = (target: string, met: boolean, value: string) =>
-    targets.push({ target, met, value });
+  const { targets, add, ratioAtMost } = targetList();
   const m = r.meshwise;
   if (r.size === 'medium') {
     add('full scan < 15 s', m.wallMs < 15_000, fmt.ms(m.wallMs));
@@ -26,10 +38,10 @@ export function targetsFor(r: SizeResult): SizeResult['targets'] {
       r.ratios.fanOutToMeshwiseTime >= 5,
       fmt.ratio(r.ratios.fanOutToMeshwiseTime),
     );
-    add(
+    ratioAtMost(
       'within 4x of the parse floor',
-      r.ratios.meshwiseToFloorTime <= 4,
-      fmt.ratio(r.ratios.meshwiseToFloorTime),
+      r.ratios.meshwiseToFloorTime,
+      4,
     );
   }
   if (r.size === 'large') {
@@ -61,24 +73,22 @@ export function targetsFor(r: SizeResult): SizeResult['targets'] {
 
 /** The real path's targets, against the catalog's own entity lookup. */
 export function realPathTargets(r: RealPathResult): RealPathResult['targets'] {
-  const targets: RealPathResult['targets'] = [];
-  const add = (target: string, met: boolean, value: string) =>
-    targets.push({ target, met, value });
-  add(
+  const { targets, add, ratioAtMost } = targetList();
+  ratioAtMost(
     'assessment p50 <= 1.2x the catalog lookup',
-    r.ratios.assessmentToCatalogP50 <= 1.2,
-    fmt.ratio(r.ratios.assessmentToCatalogP50),
+    r.ratios.assessmentToCatalogP50,
+    1.2,
   );
-  add(
+  ratioAtMost(
     'assessment p99 <= 1.5x the catalog lookup',
-    r.ratios.assessmentToCatalogP99 <= 1.5,
-    fmt.ratio(r.ratios.assessmentToCatalogP99),
+    r.ratios.assessmentToCatalogP99,
+    1.5,
   );
   if (r.size === 'large') {
-    add(
+    ratioAtMost(
       'scorecard first page p99 <= 2x the catalog lookup (10,000 services)',
-      r.ratios.scorecardToCatalogP99 <= 2,
-      fmt.ratio(r.ratios.scorecardToCatalogP99),
+      r.ratios.scorecardToCatalogP99,
+      2,
     );
   }
   for (const figure of r.load) {
@@ -107,9 +117,7 @@ export function realPathTargets(r: RealPathResult): RealPathResult['targets'] {
 
 /** Issue 16's targets for scans across replicas and unchanged fleets. */
 export function replicasTargets(r: ReplicasResult): ReplicasResult['targets'] {
-  const targets: ReplicasResult['targets'] = [];
-  const add = (target: string, met: boolean, value: string) =>
-    targets.push({ target, met, value });
+  const { targets, add, ratioAtMost } = targetList();
   const full = r.scans.filter(s => s.what.startsWith('full scan'));
   const alive = full.flatMap(s => s.byReplica.filter(b => !b.killed));
   const highestRss = Math.max(...alive.map(b => b.peakRssMb ?? 0));
@@ -127,10 +135,10 @@ export function replicasTargets(r: ReplicasResult): ReplicasResult['targets'] {
     stall <= 100,
     `${stall} ms`,
   );
-  add(
+  ratioAtMost(
     'wall time with two replicas <= 0.6x one',
-    r.ratios.twoToOneWall <= 0.6,
-    fmt.ratio(r.ratios.twoToOneWall),
+    r.ratios.twoToOneWall,
+    0.6,
   );
   const unchanged = r.scans.find(s => s.what.includes('unchanged'));
   add(
@@ -138,10 +146,10 @@ export function replicasTargets(r: ReplicasResult): ReplicasResult['targets'] {
     unchanged?.unchangedShare === 1,
     `${Math.round(100 * (unchanged?.unchangedShare ?? 0))}%`,
   );
-  add(
+  ratioAtMost(
     'scan of the unchanged fleet <= 0.3x the first scan CPU',
-    r.ratios.unchangedToFirstCpu <= 0.3,
-    fmt.ratio(r.ratios.unchangedToFirstCpu),
+    r.ratios.unchangedToFirstCpu,
+    0.3,
   );
   add(
     'a replica killed while working on a shard',

@@ -33,13 +33,7 @@ import { mergeEntities, MergeOptions } from './mergeEntities';
 import { countKinds, implausibleDrop } from './plausibility';
 import { ScanRunLease } from './ScanRunLease';
 import { Progress, ScannedEntity, ScanStopped, StoreBatch } from './scanTypes';
-import {
-  inShard,
-  Shard,
-  shardLabel,
-  shardOfCluster,
-  WHOLE_SCAN,
-} from './shards';
+import { inShard, Shard, shardLabel, shardMemo, WHOLE_SCAN } from './shards';
 import {
   ClusterPartsDeps,
   storeClusterParts,
@@ -202,6 +196,8 @@ export class MeshScanner {
   #located = false;
   /** The catalog as the pieces of the current scan read it (`#readCatalog`). */
   #catalogRead?: { startedAt: number; entities: readonly ScannedEntity[] };
+  /** The shard of each ref, for the merge slices of the catalog read. */
+  #shardOf = shardMemo();
   /** A cluster a refresh read, held in the slot until someone needs it. */
   #recent?: { cluster: string; readAt: number };
 
@@ -405,7 +401,7 @@ export class MeshScanner {
           work === 'entities'
             ? await filterInSlices(
                 entities,
-                ({ ref }) => shardOfCluster(ref, shard.count) === shard.index,
+                ({ ref }) => this.#shardOf(ref, shard.count) === shard.index,
               )
             : await this.#responsibleFor(
                 shard,
@@ -512,6 +508,7 @@ export class MeshScanner {
   /** Drops the catalog read the pieces of a scan shared (`ShardQueue`, once drained). */
   forgetCatalogRead(): void {
     this.#catalogRead = undefined;
+    this.#shardOf = shardMemo();
   }
 
   /**
@@ -538,7 +535,7 @@ export class MeshScanner {
       const relevant = this.#relevantClusters(selector);
       if (relevant.some(cluster => changedClusters.has(cluster))) return true;
       const first = relevant.find(cluster => parts.get(ref)?.has(cluster));
-      return shardOfCluster(first ?? ref, shard.count) === shard.index;
+      return this.#shardOf(first ?? ref, shard.count) === shard.index;
     });
   }
 

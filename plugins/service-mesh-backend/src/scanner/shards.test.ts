@@ -2,6 +2,7 @@ import {
   allShards,
   inShard,
   shardLabel,
+  shardMemo,
   shardOfCluster,
   WHOLE_SCAN,
 } from './shards';
@@ -20,6 +21,16 @@ describe('shards', () => {
     const once = names.map(name => shardOfCluster(name, 4));
     const again = [...names].reverse().map(name => shardOfCluster(name, 4));
     expect([...again].reverse()).toEqual(once);
+  });
+
+  it('answers as shardOfCluster when memoised, for any count', () => {
+    const shardOf = shardMemo();
+    const keys = ['prod', 'component:default/cart', 'cluster-7'];
+    for (const count of [1, 4, 10, 4]) {
+      expect(keys.map(key => shardOf(key, count))).toEqual(
+        keys.map(key => shardOfCluster(key, count)),
+      );
+    }
   });
 
   it('puts every cluster in exactly one shard, spread over them all', () => {

@@ -28,10 +28,28 @@ export const SCAN_TASK_ID = 'service-mesh-scan';
  */
 export function shardOfCluster(cluster: string, count: number): number {
   if (count <= 1) return 0;
-  return (
-    createHash('sha256').update(cluster, 'utf8').digest().readUInt32BE(0) %
-    count
-  );
+  return keyHash(cluster) % count;
+}
+
+function keyHash(key: string): number {
+  return createHash('sha256').update(key, 'utf8').digest().readUInt32BE(0);
+}
+
+/**
+ * `shardOfCluster` for many keys (every entity ref, in every merge slice of
+ * a scan), each hashed once while the memo is kept.
+ */
+export function shardMemo(): (key: string, count: number) => number {
+  const hashes = new Map<string, number>();
+  return (key, count) => {
+    if (count <= 1) return 0;
+    let hash = hashes.get(key);
+    if (hash === undefined) {
+      hash = keyHash(key);
+      hashes.set(key, hash);
+    }
+    return hash % count;
+  };
 }
 
 export function inShard(cluster: string, shard: Shard): boolean {
