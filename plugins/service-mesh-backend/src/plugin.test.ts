@@ -23,7 +23,7 @@ describe('serviceMeshPlugin', () => {
       status: 'ok',
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
       database: 'sqlite',
-      schemaVersion: '20261203000000',
+      schemaVersion: '20261203100000',
     });
   });
 

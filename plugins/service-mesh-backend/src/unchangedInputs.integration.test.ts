@@ -501,4 +501,110 @@ describe('a scan skips entities whose inputs are unchanged', () => {
       expect(scanLog()[1]).toContain('cluster parts: 3 assessed');
     },
   );
+  it.each(ids)(
+    'reads only the versions of an unchanged cluster, and the whole cluster again once one object or selector changes (%s)',
+    async id => {
+      const { knex, api, backend, call, lastRun, scanLog, catalog } =
+        await start(id, objectsWith());
+      /** The list calls of the next scan: full lists, and metadata-only ones. */
+      const listsOf = async () => {
+        api.requests.splice(0);
+        await backend.scan();
+        const lists = api.requests.filter(r => r.path !== '/apis');
+        return {
+          full: lists.filter(r => !r.metadataOnly).length,
+          metadataOnly: lists.filter(r => r.metadataOnly).length,
+        };
+      };
+      const first = await listsOf();
+      expect(first.metadataOnly).toBe(0);
+      const { body: before } = await call('get', '/clusters');
+      const partsBefore = await storedParts(knex);
+
+      // Nothing changed: the objects' versions are those of the last read.
+      const unchanged = await listsOf();
+      expect(unchanged).toEqual({ full: 0, metadataOnly: first.full });
+      expect(await lastRun()).toEqual(
+        expect.objectContaining({
+          status: 'succeeded',
+          assessedCount: 0,
+          skippedCount: 5,
+        }),
+      );
+      expect(scanLog()[1]).toContain('cluster parts: 0 assessed, 4 unchanged');
+      expect(await storedParts(knex)).toEqual(partsBefore);
+      // The cluster counts as read now, with what it holds.
+      const { body: after } = await call('get', '/clusters');
+      expect(after.items[0]).toEqual(
+        expect.objectContaining({
+          cluster: 'prod',
+          status: 'ok',
+          objectCount: before.items[0].objectCount,
+        }),
+      );
+      expect(after.items[0].lastReadAt > before.items[0].lastReadAt).toBe(true);
+
+      // Only the status of one pod changes: its version moves, so the
+      // cluster is read in full; nothing the assessment reads changed.
+      api.options.objects = objectsWith(objects =>
+        objects.map(object =>
+          object.metadata.uid === ORDERS_POD_UID
+            ? {
+                ...object,
+                status: {
+                  ...(object as { status: object }).status,
+                  containerStatuses: [{ name: 'app', restartCount: 1 }],
+                },
+              }
+            : object,
+        ),
+      );
+      expect((await listsOf()).full).toBe(first.full);
+      expect(await lastRun()).toEqual(
+        expect.objectContaining({ assessedCount: 0, skippedCount: 5 }),
+      );
+      // And that read's versions are the ones compared against next.
+      expect(await listsOf()).toEqual({ full: 0, metadataOnly: first.full });
+
+      // An entity's selector changes, the cluster does not: its part needs
+      // the objects, so the cluster is read in full.
+      catalog.entities[2] = serviceEntity('billing', {
+        id: 'orders',
+        owner: 'group:default/backoffice',
+      });
+      const reselected = await listsOf();
+      expect(reselected.full).toBe(first.full);
+      expect(await lastRun()).toEqual(
+        expect.objectContaining({ assessedCount: 1, skippedCount: 4 }),
+      );
+      await expectSameAsFullAssessment(
+        id,
+        knex,
+        api.options.objects,
+        catalog.entities,
+      );
+    },
+  );
+
+  it.each(ids)(
+    'keeps the stored parts when neither the versions nor the objects of a cluster can be read (%s)',
+    async id => {
+      const { knex, api, backend, call, lastRun } = await start(
+        id,
+        objectsWith(),
+      );
+      await backend.scan();
+      const partsBefore = await storedParts(knex);
+      api.options.faults = { '/api/v1/pods': { status: 503 } };
+      await backend.scan();
+      expect(await lastRun()).toEqual(
+        expect.objectContaining({ status: 'partial' }),
+      );
+      const { body } = await call('get', '/clusters');
+      expect(body.items[0]).toEqual(
+        expect.objectContaining({ cluster: 'prod', status: 'stale' }),
+      );
+      expect(await storedParts(knex)).toEqual(partsBefore);
+    },
+  );
 });

@@ -41,6 +41,26 @@ export interface ClusterSnapshot {
   unreadableKinds?: string[];
   /** What the read cost; zeros where it does not apply. */
   stats: { listCalls: number; bytes: number };
+  /**
+   * The versions of the objects read (`ClusterVersions`), when the source
+   * can tell them and every kind was read: a later `readVersions` equal to
+   * these means the cluster still holds exactly these objects.
+   */
+  versions?: ClusterVersions;
+}
+
+/**
+ * What a cluster holds, by identity and version only: for each list the
+ * source makes, a digest of its objects' names, uids and
+ * `metadata.resourceVersion`s, which the API server changes on every write
+ * of an object. Two equal versions mean the same objects, unchanged; any
+ * change to any object (its status included) makes them differ.
+ */
+export interface ClusterVersions {
+  /** Per list (its API version, kind and field selector): the digest of its objects. */
+  lists: Record<string, string>;
+  /** Objects per kind, as the snapshot's objects would count them. */
+  kindCounts: Record<string, number>;
 }
 
 /**
@@ -76,4 +96,12 @@ export interface ServiceMeshClusterSource {
   readonly type: ServiceMeshClusterSourceType;
   /** Reads the whole cluster once; throws ClusterReadError when it cannot. */
   read(): Promise<ClusterSnapshot>;
+  /**
+   * Optional: reads only the versions of the cluster's objects (for an API
+   * server, lists of their metadata), much less than `read`. When they equal
+   * those of the last stored read, the scan skips the read: nothing in the
+   * cluster changed. Throws ClusterReadError when it cannot; the scan then
+   * reads the cluster in full.
+   */
+  readVersions?(): Promise<ClusterVersions>;
 }

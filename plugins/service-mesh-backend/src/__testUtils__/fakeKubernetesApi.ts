@@ -1,5 +1,6 @@
 /* eslint-disable jest/no-export -- shared test helpers, not a test file */
 import { KubeObject } from '@meshwise/mesh-engine';
+import { createHash } from 'node:crypto';
 import {
   createServer,
   IncomingMessage,
@@ -29,13 +30,36 @@ export interface FakeKubernetesApiOptions {
   recordRequests?: boolean;
 }
 
+/** One served object, serialised once. */
+interface IndexedItem {
+  object: KubeObject;
+  /** As the API server sends it in a list: no apiVersion and kind. */
+  json: string;
+  /** Its `metadata`, with the resourceVersion the server gave it. */
+  metadataJson: string;
+  /** As a metadata-only list sends it, serialised on first use. */
+  partialJson?: string;
+}
+
 /** The objects of one list path, indexed once (see `#indexFor`). */
 interface KindIndex {
-  /** Each item as the API server sends it (no apiVersion and kind), serialised once. */
-  items: { object: KubeObject; json: string }[];
+  items: IndexedItem[];
   byNamespace: Map<string, KindIndex['items']>;
   /** `key=value` label postings, built on the first label-selector list. */
   byLabel?: Map<string, KindIndex['items']>;
+}
+
+/** What a client asks for in `Accept` to receive only the objects' metadata. */
+const PARTIAL_METADATA_LIST = 'as=PartialObjectMetadataList';
+/** The API version of a metadata-only list and its items. */
+const PARTIAL_API_VERSION = 'meta.k8s.io/v1';
+
+/** One request as recorded in `requests`. */
+export interface FakeRequest {
+  path: string;
+  query: URLSearchParams;
+  /** Asked for a metadata-only list (`as=PartialObjectMetadataList`). */
+  metadataOnly: boolean;
 }
 
 /**
@@ -44,11 +68,15 @@ interface KindIndex {
  * `labelSelector` (equality terms), `fieldSelector=metadata.name=`, `limit`
  * and `continue`, checking the bearer token, and answering injected faults.
  * Items are sent without apiVersion and kind, as a real API server sends them.
+ * Like a real API server, every object carries a `metadata.resourceVersion`
+ * that changes when, and only when, its content does (see `resourceVersionOf`),
+ * and a client asking for `as=PartialObjectMetadataList` receives only the
+ * objects' metadata.
  * Objects are indexed by kind and serialised once, so it also serves the
  * benchmark's fleets (`bench/`) of a hundred thousand pods.
  */
 export class FakeKubernetesApi {
-  readonly requests: { path: string; query: URLSearchParams }[] = [];
+  readonly requests: FakeRequest[] = [];
   /**
    * Requests answered, response bytes sent and connections accepted,
    * counted even when requests are not recorded.
@@ -95,8 +123,15 @@ export class FakeKubernetesApi {
 
   async #handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const metadataOnly = (req.headers.accept ?? '').includes(
+      PARTIAL_METADATA_LIST,
+    );
     if (this.options.recordRequests !== false) {
-      this.requests.push({ path: url.pathname, query: url.searchParams });
+      this.requests.push({
+        path: url.pathname,
+        query: url.searchParams,
+        metadataOnly,
+      });
     }
     this.counters.requests += 1;
     const send = (code: number, body: unknown) => {
@@ -146,6 +181,7 @@ export class FakeKubernetesApi {
         kind.kind,
         url.searchParams,
         namespaced ? decodeURIComponent(namespaced[2]) : undefined,
+        metadataOnly,
       ),
     );
   }
@@ -169,8 +205,7 @@ export class FakeKubernetesApi {
           entry = { items: [], byNamespace: new Map() };
           kinds.set(key, entry);
         }
-        const { apiVersion: _a, kind: _k, ...rest } = object;
-        const item = { object, json: JSON.stringify(rest) };
+        const item = indexedItem(object);
         entry.items.push(item);
         const ns = object.metadata.namespace ?? '';
         const inNamespace = entry.byNamespace.get(ns);
@@ -222,6 +257,7 @@ export class FakeKubernetesApi {
     kind: string,
     query: URLSearchParams,
     namespace?: string,
+    metadataOnly = false,
   ): string {
     const labelTerms = (query.get('labelSelector') ?? '')
       .split(',')
@@ -277,12 +313,65 @@ export class FakeKubernetesApi {
     };
     // Assembled from the items serialised once: the same JSON as
     // JSON.stringify of the whole list, without re-serialising every item.
-    return `{"kind":${JSON.stringify(
-      `${kind}List`,
-    )},"apiVersion":${JSON.stringify(apiVersion)},"metadata":${JSON.stringify(
-      metadata,
-    )},"items":[${page.map(item => item.json).join(',')}]}`;
+    const listKind = metadataOnly ? 'PartialObjectMetadataList' : `${kind}List`;
+    const listApiVersion = metadataOnly ? PARTIAL_API_VERSION : apiVersion;
+    const items = metadataOnly
+      ? page.map(partialJsonOf)
+      : page.map(i => i.json);
+    return `{"kind":${JSON.stringify(listKind)},"apiVersion":${JSON.stringify(
+      listApiVersion,
+    )},"metadata":${JSON.stringify(metadata)},"items":[${items.join(',')}]}`;
   }
+}
+
+/**
+ * An object as served, serialised once: its metadata first, with the
+ * resourceVersion its content hashes to (whatever it had is replaced), then
+ * the rest without apiVersion and kind. The metadata and the rest are
+ * serialised apart, so the hash and the served JSON come from one stringify.
+ */
+function indexedItem(object: KubeObject): IndexedItem {
+  const {
+    apiVersion: _apiVersion,
+    kind: _kind,
+    metadata: { resourceVersion: _resourceVersion, ...metadata },
+    ...rest
+  } = object;
+  const metadataText = JSON.stringify(metadata);
+  const restText = JSON.stringify(rest);
+  const version = resourceVersionOf(`${metadataText}\n${restText}`);
+  const metadataJson = withLastField(
+    metadataText,
+    `"resourceVersion":${JSON.stringify(version)}`,
+  );
+  const json = `{"metadata":${metadataJson}${
+    restText === '{}' ? '' : `,${restText.slice(1, -1)}`
+  }}`;
+  return { object, json, metadataJson };
+}
+
+/**
+ * A resourceVersion for content: decimal digits, as a real API server's
+ * look, that change with the content and only with it.
+ */
+function resourceVersionOf(content: string): string {
+  const hex = createHash('sha1').update(content).digest('hex').slice(0, 12);
+  return String(parseInt(hex, 16));
+}
+
+/** `{...}` serialised, with one more `"key":value` at its end. */
+function withLastField(objectJson: string, field: string): string {
+  return objectJson === '{}'
+    ? `{${field}}`
+    : `${objectJson.slice(0, -1)},${field}}`;
+}
+
+/** An item of a metadata-only list: only its metadata, serialised on first use. */
+function partialJsonOf(item: IndexedItem): string {
+  item.partialJson ??= `{"kind":"PartialObjectMetadata","apiVersion":${JSON.stringify(
+    PARTIAL_API_VERSION,
+  )},"metadata":${item.metadataJson}}`;
+  return item.partialJson;
 }
 
 function status(code: number, message: string) {

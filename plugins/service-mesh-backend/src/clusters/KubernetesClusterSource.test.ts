@@ -2,13 +2,36 @@ import {
   buildClusterIndex,
   KubeObject,
   listWorkloads,
+  parseManifests,
 } from '@meshwise/mesh-engine';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { FakeKubernetesApi } from '../__testUtils__/fakeKubernetesApi';
+import { countKinds } from '../scanner/plausibility';
 import { keptFields, KubernetesClusterSource } from './KubernetesClusterSource';
-import { LISTED_KINDS } from './listedKinds';
+import { LISTED_KINDS, listKey, listPath } from './listedKinds';
 import { ClusterReadError } from './types';
 
 const TOKEN = 'sa-token-for-tests';
+
+/** The demo cluster: several meshes, namespaces and workload kinds. */
+const DEMO = resolve(__dirname, '../../../../examples/clusters/demo');
+
+function demoObjects(): KubeObject[] {
+  const { objects: parsed, findings } = parseManifests(
+    readdirSync(DEMO)
+      .filter(name => name.endsWith('.yaml'))
+      .sort()
+      .map(name => ({
+        path: name,
+        content: readFileSync(join(DEMO, name), 'utf8'),
+      })),
+  );
+  expect(findings).toEqual([]);
+  return parsed;
+}
+
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
 function pod(name: string, namespace = 'shop'): KubeObject {
   return {
@@ -67,7 +90,11 @@ describe('KubernetesClusterSource', () => {
     expect(snapshot.cluster).toBe('prod-eu');
     expect(snapshot.objects).toHaveLength(objects.length);
     expect(snapshot.objects).toContainEqual(objects[1]);
-    expect(snapshot.objects).toContainEqual(objects[9]);
+    // With the resourceVersion the API server gave it.
+    expect(snapshot.objects).toContainEqual({
+      ...objects[9],
+      metadata: { ...objects[9].metadata, resourceVersion: expect.any(String) },
+    });
     // 7 pods in pages of 3: three calls; every other served kind: one,
     // with the page size of the other kinds.
     const podCalls = api.listCalls().filter(p => p === '/api/v1/pods');
@@ -339,6 +366,147 @@ describe('KubernetesClusterSource', () => {
 
     expect(error).toBeInstanceOf(ClusterReadError);
     expect(error.problem.reason).toBe(reason);
+  });
+
+  describe('versions', () => {
+    /** Serves the demo cluster instead of the few objects above. */
+    async function serveDemo(): Promise<KubeObject[]> {
+      const demo = demoObjects();
+      api.options.objects = demo;
+      return demo;
+    }
+
+    it('reads the same versions with metadata-only lists as a full read, for a fraction of the bytes', async () => {
+      await serveDemo();
+
+      const bytesBefore = api.counters.bytes;
+      const snapshot = await source().read();
+      const fullBytes = api.counters.bytes - bytesBefore;
+      const fullRequests = api.requests.splice(0);
+
+      const versions = await source().readVersions();
+      const versionBytes = api.counters.bytes - bytesBefore - fullBytes;
+
+      expect(snapshot.versions).toBeDefined();
+      expect(JSON.stringify(versions)).toBe(JSON.stringify(snapshot.versions));
+      expect(versions.kindCounts).toEqual(countKinds(snapshot.objects));
+      // The same lists, pages and selectors; every list metadata-only.
+      const calls = (requests: typeof api.requests) =>
+        requests.map(r => `${r.path}?${r.query}`);
+      expect(calls(api.requests)).toEqual(calls(fullRequests));
+      expect(fullRequests.some(r => r.metadataOnly)).toBe(false);
+      expect(
+        api.requests.filter(r => r.path !== '/apis').every(r => r.metadataOnly),
+      ).toBe(true);
+      // About a fifth, of manifests without status or managedFields: a live
+      // cluster's objects are larger still next to their metadata.
+      expect(versionBytes).toBeLessThan(fullBytes / 4);
+    });
+
+    it('has one digest per list made, an empty one included, and none for a kind not served', async () => {
+      await serveDemo();
+
+      const versions = await source().readVersions();
+
+      const listed = LISTED_KINDS.filter(kind =>
+        api.requests.some(
+          r =>
+            r.path === listPath(kind) &&
+            r.query.get('fieldSelector') === (kind.fieldSelector ?? null),
+        ),
+      );
+      expect(Object.keys(versions.lists).sort()).toEqual(
+        listed.map(listKey).sort(),
+      );
+      // No Cilium in the demo: an empty list, with a digest of its own.
+      const empty = versions.lists['v1 ConfigMap metadata.name=cilium-config'];
+      expect(empty).toEqual(expect.any(String));
+      expect(versions.lists['v1 ReplicationController']).toBe(empty);
+      expect(versions.lists['v1 Pod']).not.toBe(empty);
+      // Neither Consul nor the Gateway API in the demo.
+      expect(
+        Object.keys(versions.lists).filter(
+          key =>
+            key.startsWith('consul.hashicorp.com/') ||
+            key.startsWith('gateway.networking.k8s.io/'),
+        ),
+      ).toEqual([]);
+      expect(versions.kindCounts).toEqual(
+        expect.objectContaining({ ConfigMap: 2, PeerAuthentication: 1 }),
+      );
+    });
+
+    it('tells a changed object, and only a change', async () => {
+      const demo = await serveDemo();
+      const before = await source().readVersions();
+
+      // The same objects again, copied: indexed anew, the same versions.
+      api.options.objects = copy(demo);
+      expect(await source().readVersions()).toEqual(before);
+
+      // One pod's annotation changed: the API server gave it a new
+      // resourceVersion.
+      const changed = copy(demo);
+      const touched = changed.find(o => o.kind === 'Pod')!;
+      touched.metadata.annotations = {
+        ...touched.metadata.annotations,
+        'meshwise.test/touched': 'yes',
+      };
+      api.options.objects = changed;
+      const after = await source().readVersions();
+      const snapshot = await source().read();
+
+      expect(after).not.toEqual(before);
+      const differing = Object.keys(after.lists).filter(
+        key => after.lists[key] !== before.lists[key],
+      );
+      expect(differing).toEqual(['v1 Pod']);
+      expect(after.kindCounts).toEqual(before.kindCounts);
+      expect(snapshot.versions).toEqual(after);
+    });
+
+    it('has none after a read that could not read an optional kind', async () => {
+      api.options.faults = {
+        '/apis/security.istio.io/v1/peerauthentications': { status: 403 },
+      };
+
+      const snapshot = await source().read();
+
+      expect(snapshot.warnings).toHaveLength(1);
+      expect(snapshot.versions).toBeUndefined();
+      // Without the fault, the same read has them.
+      api.options.faults = {};
+      expect((await source().read()).versions).toBeDefined();
+    });
+
+    it('fails reading versions on any kind it may not read, optional or not', async () => {
+      api.options.faults = {
+        '/apis/security.istio.io/v1/peerauthentications': { status: 403 },
+      };
+
+      const error = await source()
+        .readVersions()
+        .catch(e => e);
+
+      expect(error).toBeInstanceOf(ClusterReadError);
+      expect(error.problem).toEqual(
+        expect.objectContaining({
+          reason: 'forbidden',
+          operation: 'list peerauthentications',
+        }),
+      );
+    });
+
+    it('reads versions over one connection with the same timeouts', async () => {
+      await source().readVersions();
+      expect(api.counters.connections).toBe(1);
+
+      api.options.faults = { '/api/v1/pods': { delayMs: 1_500 } };
+      const error = await source({ timeoutMs: 500 })
+        .readVersions()
+        .catch(e => e);
+      expect(error.problem.reason).toBe('timeout');
+    });
   });
 
   it('reports an unreachable server', async () => {

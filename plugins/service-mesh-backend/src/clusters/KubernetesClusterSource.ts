@@ -10,13 +10,15 @@ import {
 } from '@meshwise/mesh-engine';
 import { Agent } from 'node:http';
 import fetch, { Headers, RequestInit } from 'node-fetch';
-import { Pause, timeSlicer } from '../scanner/yieldToEventLoop';
+import { timeSlicer } from '../scanner/yieldToEventLoop';
+import { ClusterVersionsCollector, ListVersions } from './clusterVersions';
 import { LISTED_KINDS, ListedKind, listPath } from './listedKinds';
 import {
   ClusterProblem,
   ClusterReadError,
   ClusterSnapshot,
   ClusterSource,
+  ClusterVersions,
 } from './types';
 
 /** How to reach one API server, as Backstage's Kubernetes plugin configures it. */
@@ -81,6 +83,25 @@ type ListResponse = {
   metadata?: { continue?: string };
 };
 
+type ReadStats = { listCalls: number; bytes: number };
+
+/** Whole objects, as `read` lists them. */
+const FULL_OBJECTS = 'application/json';
+/**
+ * Only the objects' metadata (items of kind PartialObjectMetadata), as
+ * `readVersions` lists them; a server that cannot sends whole objects,
+ * whose versions are the same.
+ */
+const METADATA_ONLY =
+  'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json';
+
+/** The listed kinds a server with these group versions serves. */
+function servedKinds(served: Set<string>): ListedKind[] {
+  return LISTED_KINDS.filter(
+    kind => kind.required || served.has(kind.apiVersion),
+  );
+}
+
 /**
  * Reads a cluster through its API server with list calls only: one
  * paginated list per kind at cluster scope. The client library provides the
@@ -125,33 +146,31 @@ export class KubernetesClusterSource implements ClusterSource {
   }
 
   async read(): Promise<ClusterSnapshot> {
-    const stats = { listCalls: 0, bytes: 0 };
+    const stats: ReadStats = { listCalls: 0, bytes: 0 };
     const warnings: ClusterProblem[] = [];
     const unreadableKinds = new Set<string>();
-    const requestInit = (await this.#kubeConfig.applyToFetchOptions(
-      {},
-    )) as RequestInit;
-    // The client's agent closes each connection after one request: every
-    // page of every list would open its own (with TLS, a handshake each).
-    // One read keeps its connections, and closes them when done.
-    const agent = requestInit.agent as
-      | (Agent & { keepAlive?: boolean })
-      | undefined;
-    if (agent) agent.keepAlive = true;
-
     const objects: KubeObject[] = [];
+    const versions = new ClusterVersionsCollector();
     // Requests to the backend are served between the objects of a page.
     const pause = timeSlicer();
-    try {
+    await this.#withConnection(async requestInit => {
       const served = await this.#servedGroupVersions(requestInit, stats);
       const reduction: Reduction = {
         share: createValueSharing(),
         deployments: new Set(),
       };
-      for (const kind of LISTED_KINDS) {
-        if (!kind.required && !served.has(kind.apiVersion)) continue;
+      for (const kind of servedKinds(served)) {
+        const list = versions.startList(kind);
         try {
-          await this.#list(kind, requestInit, stats, objects, reduction, pause);
+          for await (const item of this.#items(kind, FULL_OBJECTS, {
+            requestInit,
+            stats,
+            versions: list,
+          })) {
+            // List items come without apiVersion and kind; the list says them.
+            objects.push(keptFields(item, kind, reduction));
+            await pause();
+          }
         } catch (error) {
           if (kind.required || !(error instanceof ClusterReadError)) {
             throw error;
@@ -162,9 +181,7 @@ export class KubernetesClusterSource implements ClusterSource {
           unreadableKinds.add(groupKindOf(kind.apiVersion, kind.kind));
         }
       }
-    } finally {
-      agent?.destroy();
-    }
+    });
     return {
       cluster: this.name,
       objects,
@@ -172,20 +189,82 @@ export class KubernetesClusterSource implements ClusterSource {
       warnings,
       unreadableKinds: [...unreadableKinds],
       stats,
+      // With a kind unread, the versions would not say what the cluster holds.
+      versions:
+        warnings.length === 0 && unreadableKinds.size === 0
+          ? versions.versions()
+          : undefined,
     };
+  }
+
+  /**
+   * The versions of the cluster's objects from metadata-only lists of the
+   * kinds `read` lists: the same pages and field selectors, a fraction of
+   * the bytes. Unlike `read`, any kind failing fails it (the scan then
+   * reads the cluster in full).
+   */
+  async readVersions(): Promise<ClusterVersions> {
+    const stats: ReadStats = { listCalls: 0, bytes: 0 };
+    const versions = new ClusterVersionsCollector();
+    const pause = timeSlicer();
+    try {
+      await this.#withConnection(async requestInit => {
+        const served = await this.#servedGroupVersions(requestInit, stats);
+        for (const kind of servedKinds(served)) {
+          const list = versions.startList(kind);
+          for await (const _item of this.#items(kind, METADATA_ONLY, {
+            requestInit,
+            stats,
+            versions: list,
+          })) {
+            await pause();
+          }
+        }
+      });
+    } catch (error) {
+      if (error instanceof ClusterReadError) throw error;
+      throw new ClusterReadError({
+        reason: 'unreachable',
+        message: `Cluster ${this.name}: reading versions failed: ${
+          (error as Error).message
+        }`,
+      });
+    }
+    return versions.versions();
+  }
+
+  /**
+   * Runs `use` with the request options of one read. The client's agent
+   * closes each connection after one request: every page of every list
+   * would open its own (with TLS, a handshake each). One read keeps its
+   * connections, and closes them when done.
+   */
+  async #withConnection<T>(
+    use: (requestInit: RequestInit) => Promise<T>,
+  ): Promise<T> {
+    const requestInit = (await this.#kubeConfig.applyToFetchOptions(
+      {},
+    )) as RequestInit;
+    const agent = requestInit.agent as
+      | (Agent & { keepAlive?: boolean })
+      | undefined;
+    if (agent) agent.keepAlive = true;
+    try {
+      return await use(requestInit);
+    } finally {
+      agent?.destroy();
+    }
   }
 
   /** API discovery: which group versions the server has (one call). */
   async #servedGroupVersions(
     requestInit: RequestInit,
-    stats: { listCalls: number; bytes: number },
+    stats: ReadStats,
   ): Promise<Set<string>> {
-    const body = (await this.#get(
-      '/apis',
-      'discover API groups',
+    const body = (await this.#get('/apis', 'discover API groups', {
       requestInit,
       stats,
-    )) as {
+    })) as {
       groups?: { versions?: { groupVersion?: string }[] }[];
     };
     const served = new Set<string>(['v1']);
@@ -197,14 +276,22 @@ export class KubernetesClusterSource implements ClusterSource {
     return served;
   }
 
-  async #list(
+  /**
+   * The items of one paginated list at cluster scope, as the API server
+   * sends them (`accept`: whole objects or their metadata), each added to
+   * `versions` as it arrives. A list read to its end ends `versions`; an
+   * optional kind the server answers 404 for has none.
+   */
+  async *#items(
     kind: ListedKind,
-    requestInit: RequestInit,
-    stats: { listCalls: number; bytes: number },
-    into: KubeObject[],
-    reduction: Reduction,
-    pause: Pause,
-  ): Promise<void> {
+    accept: string,
+    call: {
+      requestInit: RequestInit;
+      stats: ReadStats;
+      versions: ListVersions;
+    },
+  ): AsyncGenerator<Record<string, unknown>> {
+    const { requestInit, stats, versions } = call;
     const most = kind.kind === 'Pod' ? this.#podPageSize : this.#pageSize;
     let limit = firstPageLimit(most);
     let continueToken: string | undefined;
@@ -216,9 +303,7 @@ export class KubernetesClusterSource implements ClusterSource {
       const page = (await this.#get(
         `${listPath(kind)}?${query}`,
         `list ${kind.plural}`,
-        requestInit,
-        stats,
-        !kind.required,
+        { requestInit, stats, accept, notFoundIsEmpty: !kind.required },
       )) as ListResponse | undefined;
       if (!page) return; // the kind is not served after all
       if (!Array.isArray(page.items)) {
@@ -229,9 +314,8 @@ export class KubernetesClusterSource implements ClusterSource {
         });
       }
       for (const item of page.items) {
-        // List items come without apiVersion and kind; the list says them.
-        into.push(keptFields(item, kind, reduction));
-        await pause();
+        versions.add(item);
+        yield item;
       }
       limit = nextPageLimit(
         most,
@@ -240,21 +324,26 @@ export class KubernetesClusterSource implements ClusterSource {
       );
       continueToken = page.metadata?.continue || undefined;
     } while (continueToken);
+    versions.end();
   }
 
   async #get(
     path: string,
     operation: string,
-    requestInit: RequestInit,
-    stats: { listCalls: number; bytes: number },
-    notFoundIsEmpty = false,
+    call: {
+      requestInit: RequestInit;
+      stats: ReadStats;
+      accept?: string;
+      notFoundIsEmpty?: boolean;
+    },
   ): Promise<unknown> {
+    const { requestInit, stats, notFoundIsEmpty = false } = call;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.#timeoutMs);
     stats.listCalls += 1;
     // The client puts the bearer token in a Headers object; keep it intact.
     const headers = new Headers(requestInit.headers);
-    headers.set('Accept', 'application/json');
+    headers.set('Accept', call.accept ?? FULL_OBJECTS);
     try {
       const response = await fetch(`${this.#server}${path}`, {
         ...requestInit,

@@ -118,3 +118,13 @@ export function listPath(kind: ListedKind): string {
   const prefix = kind.apiVersion.includes('/') ? '/apis' : '/api';
   return `${prefix}/${kind.apiVersion}/${kind.plural}`;
 }
+
+/**
+ * The key of one list in `ClusterVersions`: its API version, kind and field
+ * selector (`v1 ConfigMap metadata.name=linkerd-config`), unique among
+ * LISTED_KINDS where plural and kind alone are not.
+ */
+export function listKey(kind: ListedKind): string {
+  const key = `${kind.apiVersion} ${kind.kind}`;
+  return kind.fieldSelector ? `${key} ${kind.fieldSelector}` : key;
+}

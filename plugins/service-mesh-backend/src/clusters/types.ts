@@ -7,5 +7,6 @@ export {
   type ClusterProblem,
   type ClusterProblemReason,
   type ClusterSnapshot,
+  type ClusterVersions,
   type ServiceMeshClusterSource as ClusterSource,
 } from '@meshwise/backstage-plugin-service-mesh-node';

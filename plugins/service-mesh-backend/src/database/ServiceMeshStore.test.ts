@@ -18,7 +18,7 @@ describe('ServiceMeshStore', () => {
       database: mockServices.database({ knex }),
     });
 
-    expect(await store.schemaVersion()).toBe('20261203000000');
+    expect(await store.schemaVersion()).toBe('20261203100000');
     expect(await knex.schema.hasTable('mesh_scan_runs')).toBe(true);
     expect(await knex.schema.hasTable('mesh_assessments')).toBe(true);
     expect(store.databaseEngine()).toBe(

@@ -2,6 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { EntityAssessmentResponse } from '@meshwise/backstage-plugin-service-mesh-common';
 import { Knex } from 'knex';
 import { AssessmentRepository } from './AssessmentRepository';
+import { ClusterInputsRepository } from './ClusterInputsRepository';
 import { ClusterResultRepository } from './ClusterResultRepository';
 import { HistoryRepository } from './HistoryRepository';
 import { applyDatabaseMigrations, currentSchemaVersion } from './migrations';
@@ -24,6 +25,7 @@ export class ServiceMeshStore {
   readonly assessments: AssessmentRepository;
   readonly history: HistoryRepository;
   readonly clusterResults: ClusterResultRepository;
+  readonly clusterInputs: ClusterInputsRepository;
   readonly scans: ScanRepository;
   readonly tasks: TaskRepository;
   readonly #knex: Knex;
@@ -33,6 +35,7 @@ export class ServiceMeshStore {
     this.history = new HistoryRepository(knex);
     this.assessments = new AssessmentRepository(knex, this.history);
     this.clusterResults = new ClusterResultRepository(knex);
+    this.clusterInputs = new ClusterInputsRepository(knex);
     this.scans = new ScanRepository(knex);
     this.tasks = new TaskRepository(knex);
   }

@@ -9,6 +9,7 @@ import {
   ClusterProblem,
   ClusterSnapshot,
   ClusterSource,
+  ClusterVersions,
 } from '../clusters/types';
 import {
   ClusterFingerprints,
@@ -23,6 +24,12 @@ export interface ClusterState {
   index?: ClusterIndex;
   /** The fingerprints of the index's objects, by what they can affect. */
   fingerprints?: ClusterFingerprints;
+  /**
+   * The versions of the objects of the last read, when the source told
+   * them and the read was whole: stored with the fingerprints, so a later
+   * scan that finds the same versions skips the read.
+   */
+  versions?: ClusterVersions;
   objectCount?: number;
   readAt?: Date;
   /** Set while the last attempt failed: the index is then stale. */
@@ -156,6 +163,35 @@ export class ClusterStateCache {
             message: describePartialRead(carriedOver, unreadable),
           }
         : undefined;
+    // Only a whole read stands for the cluster's objects.
+    state.versions = state.partialRead ? undefined : snapshot.versions;
+    return state;
+  }
+
+  /**
+   * Takes a read of the versions of a cluster's objects equal to those of
+   * the read the stored fingerprints were computed from: the cluster holds
+   * the same objects, so it is as good as read now, with those fingerprints
+   * and no objects in memory.
+   */
+  recordUnchanged(
+    cluster: string,
+    read: {
+      fingerprints: ClusterFingerprints;
+      versions: ClusterVersions;
+      readAt: Date;
+    },
+  ): ClusterState {
+    const state = this.#states.get(cluster)!;
+    const kindCounts = read.versions.kindCounts;
+    state.fingerprints = read.fingerprints;
+    state.versions = read.versions;
+    state.readAt = read.readAt;
+    state.kindCounts = kindCounts;
+    state.objectCount = Object.values(kindCounts).reduce((a, b) => a + b, 0);
+    state.failure = undefined;
+    state.suspect = false;
+    state.partialRead = undefined;
     return state;
   }
 
@@ -170,6 +206,7 @@ export class ClusterStateCache {
     state.index?.clearMemos();
     state.index = undefined;
     state.fingerprints = undefined;
+    state.versions = undefined;
   }
 
   /** How many clusters' objects are in memory now. */

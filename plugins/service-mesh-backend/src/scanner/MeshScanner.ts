@@ -33,6 +33,7 @@ import { mergeEntities, MergeOptions } from './mergeEntities';
 import { countKinds, implausibleDrop } from './plausibility';
 import { ScanRunLease } from './ScanRunLease';
 import { Progress, ScannedEntity, ScanStopped, StoreBatch } from './scanTypes';
+import { readIfUnchanged, storeClusterInputs } from './unchangedClusters';
 import { inShard, Shard, shardLabel, shardMemo, WHOLE_SCAN } from './shards';
 import {
   ClusterPartsDeps,
@@ -584,6 +585,8 @@ export class MeshScanner {
   ): Promise<ScanClusterStatus> {
     return this.#slot.use(async () => {
       this.#dropRecent();
+      const unchanged = await this.#scanIfUnchanged(state, entities, progress);
+      if (unchanged) return unchanged;
       const status = await this.#readCluster(state);
       if (!state.index || !state.fingerprints) return status;
       try {
@@ -594,11 +597,55 @@ export class MeshScanner {
           [state.source.name],
           new Date(),
         );
+        await storeClusterInputs(this.#partsDeps(), state);
       } finally {
         this.#cache.release(state.source.name);
       }
       return status;
     });
+  }
+
+  /**
+   * Scans a cluster without reading its objects when it holds the same
+   * objects as at its last full read (`readIfUnchanged`): recorded as read
+   * now, every part unchanged. `undefined` when it must be read.
+   */
+  async #scanIfUnchanged(
+    state: ClusterState,
+    entities: readonly ScannedEntity[],
+    progress: Progress,
+  ): Promise<ScanClusterStatus | undefined> {
+    const { source } = state;
+    const { store, logger } = this.#options;
+    const attemptedAt = new Date();
+    const unchanged = await readIfUnchanged(
+      { ...this.#partsDeps(), logger },
+      source,
+      entities,
+    );
+    if (!unchanged) return undefined;
+    const { kindCounts, objectCount } = this.#cache.recordUnchanged(
+      source.name,
+      unchanged,
+    );
+    this.#cache.release(source.name);
+    progress.partsUnchanged += unchanged.partCount;
+    const record = (await store.scans.clusterRecords()).get(source.name);
+    await store.scans.recordClusterAttempt({
+      cluster: source.name,
+      type: source.type,
+      attemptedAt,
+      readAt: unchanged.readAt,
+      objectCount,
+      kindCounts,
+      warnings: [],
+    });
+    if (record?.suspectSince) await store.scans.markSuspect(source.name, null);
+    await store.scans.markResultsStored([source.name], new Date());
+    logger.debug(
+      `Cluster ${source.name}: the versions of its ${objectCount} objects are those of its last full read; not read again`,
+    );
+    return { cluster: source.name, status: 'ok', objectCount };
   }
 
   /** This scanner's store, fingerprint and limits, as storing parts needs them. */

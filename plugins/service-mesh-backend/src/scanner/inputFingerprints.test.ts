@@ -20,8 +20,10 @@ import {
   clusterFingerprintsInSteps,
   entityConfigFingerprint,
   isNamespaceLocal,
+  parseClusterFingerprints,
   partFingerprint,
   scannerFingerprint,
+  serializeClusterFingerprints,
   workloadInputsDigest,
   workloadPartFingerprint,
 } from './inputFingerprints';
@@ -470,6 +472,43 @@ describe('candidateNamespaces', () => {
     expect(
       candidateNamespaces(fingerprints.labels, '!nothing-has-this'),
     ).toEqual([...new Set(workloads.map(w => w.namespace))].sort());
+  });
+});
+
+describe('serializeClusterFingerprints', () => {
+  it('stores what comparing parts needs: the same fingerprints and candidates once parsed, label sets once each', () => {
+    const { index, fingerprints } = fingerprintsOf(demoObjects());
+    const text = serializeClusterFingerprints(fingerprints);
+    const parsed = parseClusterFingerprints(text);
+    expect(parsed.global).toBe(fingerprints.global);
+    expect(parsed.namespaces).toEqual(fingerprints.namespaces);
+    const selectors = [
+      '!nothing-has-this',
+      'app=payments-api',
+      'app in (cart-api, payments-api),version',
+      ...listWorkloads(index).map(w =>
+        Object.entries(w.template.labels)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(','),
+      ),
+    ].filter(Boolean);
+    for (const labelSelector of selectors) {
+      const part = (f: ClusterFingerprints) =>
+        partFingerprint({
+          scanner: 's',
+          cluster: 'c',
+          fingerprints: f,
+          labelSelector,
+        });
+      expect({ labelSelector, part: part(parsed) }).toEqual({
+        labelSelector,
+        part: part(fingerprints),
+      });
+    }
+    // Identical label sets (a Deployment's and its template's) once.
+    expect(parsed.labels.all.length).toBeLessThan(
+      fingerprints.labels.all.length,
+    );
   });
 });
 

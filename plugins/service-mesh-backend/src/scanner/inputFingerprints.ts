@@ -185,15 +185,52 @@ function addLabels(
       if (unlabelled.has(namespace)) continue;
       unlabelled.add(namespace);
     }
-    const entry = { namespace, labels };
-    into.all.push(entry);
-    for (const [key, value] of pairs) {
-      const pair = `${key}=${value}`;
-      const list = into.byPair.get(pair);
-      if (list) list.push(entry);
-      else into.byPair.set(pair, [entry]);
-    }
+    addLabelled(into, { namespace, labels });
   }
+}
+
+function addLabelled(into: WorkloadLabels, entry: Labelled): void {
+  into.all.push(entry);
+  for (const [key, value] of Object.entries(entry.labels)) {
+    const pair = `${key}=${value}`;
+    const list = into.byPair.get(pair);
+    if (list) list.push(entry);
+    else into.byPair.set(pair, [entry]);
+  }
+}
+
+/** `ClusterFingerprints` as stored (`mesh_cluster_inputs`), label sets once each. */
+export function serializeClusterFingerprints(
+  fingerprints: ClusterFingerprints,
+): string {
+  const labels = new Set(
+    fingerprints.labels.all.map(({ namespace, labels: set }) =>
+      JSON.stringify([namespace, set]),
+    ),
+  );
+  return `{"global":${JSON.stringify(
+    fingerprints.global,
+  )},"namespaces":${JSON.stringify([...fingerprints.namespaces])},"labels":[${[
+    ...labels,
+  ].join(',')}]}`;
+}
+
+/** The inverse of `serializeClusterFingerprints`. */
+export function parseClusterFingerprints(text: string): ClusterFingerprints {
+  const stored = JSON.parse(text) as {
+    global: string;
+    namespaces: [string, string][];
+    labels: [string, Record<string, string>][];
+  };
+  const labels: WorkloadLabels = { byPair: new Map(), all: [] };
+  for (const [namespace, set] of stored.labels) {
+    addLabelled(labels, { namespace, labels: set });
+  }
+  return {
+    global: stored.global,
+    namespaces: new Map(stored.namespaces),
+    labels,
+  };
 }
 
 /**

@@ -6,6 +6,7 @@ import { ServiceMeshStore } from '../database/ServiceMeshStore';
 import { clusterPartSteps, hangsOnUnreadableKinds } from './assessEntity';
 import { ClusterState } from './ClusterStateCache';
 import {
+  ClusterFingerprints,
   partFingerprint,
   workloadPartFingerprintInSteps,
 } from './inputFingerprints';
@@ -56,11 +57,7 @@ export async function storeClusterParts(
   const fingerprints = state.fingerprints!;
   const scanner = deps.scannerFingerprint;
   const limit = deps.storeBatch;
-  const relevant = entities.filter(
-    ({ selector }) =>
-      selector.configured &&
-      (!selector.cluster || selector.cluster === cluster),
-  );
+  const relevant = relevantTo(cluster, entities);
   const pause = timeSlicer();
   const now = Date.now();
   const maxAgeMs = deps.reassessAfterMs;
@@ -99,27 +96,20 @@ export async function storeClusterParts(
         labelSelector: selector.labelSelector,
         namespace: selector.namespace,
       };
-      let inputs: string | undefined;
-      try {
-        inputs = partFingerprint(partOptions);
-      } catch {
-        // A malformed selector has no part; its assessment says why.
+      const verdict = namespaceVerdict(partOptions, previous, {
+        now,
+        maxAgeMs,
+        force: options.force,
+      });
+      if (verdict.kind === 'gone') {
         gone();
         continue;
       }
-      if (inputs === undefined) {
-        gone();
-        continue;
-      }
-      // Unchanged, unless old enough to be assessed again anyway.
-      const recent =
-        !options.force &&
-        previous !== undefined &&
-        now - previous.assessedAt.getTime() < maxAgeMs;
-      if (recent && previous.inputs === inputs) {
+      if (verdict.kind === 'unchanged') {
         progress.partsUnchanged += 1;
         continue;
       }
+      const { inputs, recent } = verdict;
       await runInSlices(prepareWorkloadSelectionInSteps(index), pause);
       const workloadInputs = await runInSlices(
         workloadPartFingerprintInSteps(partOptions),
@@ -129,7 +119,7 @@ export async function storeClusterParts(
         gone();
         continue;
       }
-      if (recent && previous.workloadInputs === workloadInputs) {
+      if (recent && previous?.workloadInputs === workloadInputs) {
         // Its namespaces changed, not its workloads: so noted, so the
         // next scan finds it unchanged without building anything.
         changes.inputs.push({ entityRef: ref, inputs, workloadInputs });
@@ -169,4 +159,94 @@ export async function storeClusterParts(
     }
     await flush();
   }
+}
+
+/**
+ * What comparing an entity's part by namespace tells, before anything is
+ * built: unchanged; gone (its selector matches no namespace there, or is
+ * malformed: its assessment says why); or changed, with its new fingerprint
+ * and whether the stored part is recent enough to be kept if its workloads
+ * turn out unchanged.
+ */
+type NamespaceVerdict =
+  | { kind: 'unchanged' }
+  | { kind: 'gone' }
+  | { kind: 'changed'; inputs: string; recent: boolean };
+
+function namespaceVerdict(
+  partOptions: Parameters<typeof partFingerprint>[0],
+  previous: PartInputs | undefined,
+  options: { now: number; maxAgeMs: number; force?: boolean },
+): NamespaceVerdict {
+  let inputs: string | undefined;
+  try {
+    inputs = partFingerprint(partOptions);
+  } catch {
+    return { kind: 'gone' };
+  }
+  if (inputs === undefined) return { kind: 'gone' };
+  // Unchanged, unless old enough to be assessed again anyway.
+  const recent =
+    !options.force &&
+    previous !== undefined &&
+    options.now - previous.assessedAt.getTime() < options.maxAgeMs;
+  if (recent && previous.inputs === inputs) return { kind: 'unchanged' };
+  return { kind: 'changed', inputs, recent };
+}
+
+/**
+ * Whether every entity's stored part of a cluster stands as it is, from the
+ * cluster's fingerprints alone (no objects in memory): each is unchanged by
+ * namespace, or has no part there and had none. Answers how many parts that
+ * is, or `undefined` when one needs the cluster's objects (its inputs
+ * changed, it is due to be assessed again, or it is to be removed).
+ */
+export async function partsUnchanged(
+  deps: ClusterPartsDeps,
+  cluster: string,
+  fingerprints: ClusterFingerprints,
+  entities: readonly ScannedEntity[],
+): Promise<number | undefined> {
+  const relevant = relevantTo(cluster, entities);
+  const pause = timeSlicer();
+  const now = Date.now();
+  for (const batch of chunks(relevant, LOOKUP_BATCH)) {
+    const stored = await deps.store.clusterResults.inputsIn(
+      cluster,
+      batch.map(entity => entity.ref),
+    );
+    for (const { ref, selector } of batch) {
+      await pause();
+      if (!selector.configured) continue;
+      const previous = stored.get(ref);
+      const verdict = namespaceVerdict(
+        {
+          scanner: deps.scannerFingerprint,
+          cluster,
+          fingerprints,
+          labelSelector: selector.labelSelector,
+          namespace: selector.namespace,
+        },
+        previous,
+        { now, maxAgeMs: deps.reassessAfterMs },
+      );
+      const standing =
+        verdict.kind === 'unchanged' ||
+        (verdict.kind === 'gone' && previous === undefined);
+      if (!standing) return undefined;
+    }
+  }
+  return relevant.length;
+}
+
+/** The entities whose selector may pick workloads in the cluster. */
+function relevantTo(
+  cluster: string,
+  entities: readonly ScannedEntity[],
+): ScannedEntity[] {
+  return entities.filter(
+    ({ selector }) =>
+      selector.configured &&
+      (!selector.cluster || selector.cluster === cluster),
+  );
 }
