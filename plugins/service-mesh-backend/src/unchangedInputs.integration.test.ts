@@ -552,7 +552,7 @@ describe('a scan skips entities whose inputs are unchanged', () => {
             ? {
                 ...object,
                 status: {
-                  ...(object as { status: object }).status,
+                  ...(object.status as object),
                   containerStatuses: [{ name: 'app', restartCount: 1 }],
                 },
               }

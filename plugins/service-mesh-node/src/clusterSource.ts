@@ -101,7 +101,9 @@ export interface ServiceMeshClusterSource {
    * server, lists of their metadata), much less than `read`. When they equal
    * those of the last stored read, the scan skips the read: nothing in the
    * cluster changed. Throws ClusterReadError when it cannot; the scan then
-   * reads the cluster in full.
+   * reads the cluster in full. Given the `known` versions (those stored),
+   * it may stop at the first list that differs from them: its answer then
+   * differs too.
    */
-  readVersions?(): Promise<ClusterVersions>;
+  readVersions?(known?: ClusterVersions): Promise<ClusterVersions>;
 }

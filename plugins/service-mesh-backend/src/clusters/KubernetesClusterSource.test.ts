@@ -390,9 +390,10 @@ describe('KubernetesClusterSource', () => {
       expect(snapshot.versions).toBeDefined();
       expect(JSON.stringify(versions)).toBe(JSON.stringify(snapshot.versions));
       expect(versions.kindCounts).toEqual(countKinds(snapshot.objects));
-      // The same lists, pages and selectors; every list metadata-only.
+      // The same lists, pages and selectors (pods last); every list
+      // metadata-only.
       const calls = (requests: typeof api.requests) =>
-        requests.map(r => `${r.path}?${r.query}`);
+        requests.map(r => `${r.path}?${r.query}`).sort();
       expect(calls(api.requests)).toEqual(calls(fullRequests));
       expect(fullRequests.some(r => r.metadataOnly)).toBe(false);
       expect(
@@ -463,6 +464,32 @@ describe('KubernetesClusterSource', () => {
       expect(differing).toEqual(['v1 Pod']);
       expect(after.kindCounts).toEqual(before.kindCounts);
       expect(snapshot.versions).toEqual(after);
+    });
+
+    it('stops at the first list that differs from the known versions, pods last', async () => {
+      const demo = await serveDemo();
+      const known = await source().readVersions();
+      const podLists = () =>
+        api.requests.filter(r => r.path === '/api/v1/pods').length;
+
+      // Unchanged: every list is read, and the versions are the same.
+      api.requests.splice(0);
+      expect(await source().readVersions(known)).toEqual(known);
+      expect(podLists()).toBeGreaterThan(0);
+
+      // A Deployment changed (its status, say, as a pod restarted): the
+      // Deployments' list differs, and no pod is listed.
+      const changed = copy(demo);
+      const deployment = changed.find(o => o.kind === 'Deployment')!;
+      (deployment as { status?: object }).status = { readyReplicas: 1 };
+      api.options.objects = changed;
+      api.requests.splice(0);
+      const after = await source().readVersions(known);
+      expect(after).not.toEqual(known);
+      expect(podLists()).toBe(0);
+      expect(after.lists['apps/v1 Deployment']).not.toBe(
+        known.lists['apps/v1 Deployment'],
+      );
     });
 
     it('has none after a read that could not read an optional kind', async () => {

@@ -12,7 +12,8 @@ import { Agent } from 'node:http';
 import fetch, { Headers, RequestInit } from 'node-fetch';
 import { timeSlicer } from '../scanner/yieldToEventLoop';
 import { ClusterVersionsCollector, ListVersions } from './clusterVersions';
-import { LISTED_KINDS, ListedKind, listPath } from './listedKinds';
+import { LISTED_KINDS, ListedKind, listKey, listPath } from './listedKinds';
+import { withoutManagedFields } from './withoutManagedFields';
 import {
   ClusterProblem,
   ClusterReadError,
@@ -94,6 +95,14 @@ const FULL_OBJECTS = 'application/json';
  */
 const METADATA_ONLY =
   'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json';
+
+/** Pods, the largest list by far, after every other kind. */
+function podsLast(kinds: ListedKind[]): ListedKind[] {
+  return [
+    ...kinds.filter(kind => kind.kind !== 'Pod'),
+    ...kinds.filter(kind => kind.kind === 'Pod'),
+  ];
+}
 
 /** The listed kinds a server with these group versions serves. */
 function servedKinds(served: Set<string>): ListedKind[] {
@@ -201,16 +210,19 @@ export class KubernetesClusterSource implements ClusterSource {
    * The versions of the cluster's objects from metadata-only lists of the
    * kinds `read` lists: the same pages and field selectors, a fraction of
    * the bytes. Unlike `read`, any kind failing fails it (the scan then
-   * reads the cluster in full).
+   * reads the cluster in full). Given the `known` versions, it stops at the
+   * first list that differs from them, pods last: a changed cluster mostly
+   * shows it in a small list first (a pod that restarts changes the status
+   * of its ReplicaSet and Deployment too).
    */
-  async readVersions(): Promise<ClusterVersions> {
+  async readVersions(known?: ClusterVersions): Promise<ClusterVersions> {
     const stats: ReadStats = { listCalls: 0, bytes: 0 };
     const versions = new ClusterVersionsCollector();
     const pause = timeSlicer();
     try {
       await this.#withConnection(async requestInit => {
         const served = await this.#servedGroupVersions(requestInit, stats);
-        for (const kind of servedKinds(served)) {
+        for (const kind of podsLast(servedKinds(served))) {
           const list = versions.startList(kind);
           for await (const _item of this.#items(kind, METADATA_ONLY, {
             requestInit,
@@ -218,6 +230,9 @@ export class KubernetesClusterSource implements ClusterSource {
             versions: list,
           })) {
             await pause();
+          }
+          if (known && known.lists[listKey(kind)] !== versions.digestOf(kind)) {
+            return;
           }
         }
       });
@@ -360,7 +375,8 @@ export class KubernetesClusterSource implements ClusterSource {
         );
       }
       try {
-        return JSON.parse(text);
+        // Never read, and often most of a page: cut before parsing.
+        return JSON.parse(withoutManagedFields(text));
       } catch {
         throw new ClusterReadError({
           reason: 'malformed-response',

@@ -35,6 +35,11 @@ export class ClusterVersionsCollector {
     };
   }
 
+  /** The digest of a list read to its end, if it was. */
+  digestOf(kind: ListedKind): string | undefined {
+    return this.#lists.get(listKey(kind));
+  }
+
   /** The versions collected, keys sorted so equal versions serialise equally. */
   versions(): ClusterVersions {
     return {

@@ -41,7 +41,7 @@ export async function readIfUnchanged(
   if (!stored || stored.scanner !== deps.scannerFingerprint) return undefined;
   let versions: ClusterVersions;
   try {
-    versions = await source.readVersions();
+    versions = await source.readVersions(stored.versions);
   } catch (error) {
     deps.logger.debug(
       `Cluster ${source.name}: the versions of its objects could not be read (${
