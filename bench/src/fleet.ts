@@ -18,6 +18,7 @@ import { Entity } from '@backstage/catalog-model';
 import { KubeObject, parseManifests } from '@meshwise/mesh-engine';
 import fs from 'node:fs';
 import path from 'node:path';
+import { withManagedFields } from './managedFields';
 
 export type SizeName = 'small' | 'medium' | 'large';
 
@@ -26,6 +27,8 @@ export interface FleetSpec {
   services: number;
   clusters: number;
   seed: number;
+  /** Give every object the `managedFields` a real API server keeps (`withManagedFields`). */
+  managedFields?: boolean;
 }
 
 /** The issue's sizes. Pods follow from 3-10 per workload and multi-cluster services (about 10 per service). */
@@ -399,8 +402,13 @@ export function clusterObjects(plan: FleetPlan, cluster: string): KubeObject[] {
       }
     }
   }
-  return objects;
+  return plan.spec.managedFields
+    ? objects.map(object => withManagedFields(object, MANAGED_AT))
+    : objects;
 }
+
+/** When the fleet's objects were last written, as their managedFields say. */
+const MANAGED_AT = '2026-11-10T14:55:21Z';
 
 function setReplicas(object: KubeObject, replicas: number) {
   const spec = (object as { spec?: Record<string, unknown> }).spec;

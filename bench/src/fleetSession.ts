@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { runMeasurement, startChild } from './child';
 import { FleetSpec } from './fleet';
-import type { FleetReady } from './fleetServer';
+import type { FleetCounters, FleetReady, FleetTouched } from './fleetServer';
 import { Options } from './options';
 import { fmt } from './table';
 
@@ -20,6 +20,10 @@ export interface FleetSession {
   ready: FleetReady;
   /** The fleet server's process, for its CPU time. */
   pid: number;
+  /** Requests and bytes the fleet server has served so far. */
+  counters(): Promise<FleetCounters>;
+  /** Changes one pod in each cluster; resolves with the number changed. */
+  touch(): Promise<number>;
   measured<T>(
     script: string,
     extra: object,
@@ -58,7 +62,11 @@ export async function withFleet<T>(
     );
     const counters = async () => {
       fleet.send({ type: 'counters' });
-      return fleet.next<{ requests: number; bytes: number }>('counters');
+      return fleet.next<FleetCounters>('counters');
+    };
+    const touch = async () => {
+      fleet.send({ type: 'touch' });
+      return (await fleet.next<FleetTouched>('touched')).objects;
     };
     const measured = async <V>(
       script: string,
@@ -89,7 +97,13 @@ export async function withFleet<T>(
         bytesRead: after.bytes - before.bytes,
       };
     };
-    return await body({ ready, pid: fleet.process.pid!, measured });
+    return await body({
+      ready,
+      pid: fleet.process.pid!,
+      counters,
+      touch,
+      measured,
+    });
   } finally {
     fleet.send({ type: 'stop' });
     await Promise.race([

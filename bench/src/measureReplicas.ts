@@ -8,7 +8,9 @@
  *
  * 1. Replica A alone: the catalog ingests the fleet, a first scan, then a
  *    scan of the unchanged fleet (its CPU time against the first's, and
- *    against reading and parsing every list alone, `parseFloor.ts`).
+ *    against reading and parsing every list alone, `parseFloor.ts`), then a
+ *    scan once one pod has changed in each cluster (a container restarted,
+ *    as in a steady fleet between scans; its CPU time against the first's).
  * 2. Meshwise's stored state cleared: a full scan by A alone.
  * 3. Replica B started beside A, the state cleared: a full scan by both.
  * 4. The state cleared: a full scan by both, B killed (SIGKILL) once it
@@ -55,6 +57,7 @@ const STORED_STATE = [
   'mesh_assessment_clusters',
   'mesh_assessments',
   'mesh_clusters',
+  'mesh_cluster_inputs',
 ];
 
 interface Replica {
@@ -178,7 +181,10 @@ export async function measureReplicas(
   size: SizeName,
   options: Options,
 ): Promise<ReplicasResult> {
-  const spec = fleetSpec(size, options.seed);
+  const spec = {
+    ...fleetSpec(size, options.seed),
+    managedFields: options.managedFields,
+  };
   const log = (message: string) =>
     process.stderr.write(`[bench replicas ${size}] ${message}\n`);
   return withFleet(size, spec, options, log, async session => {
@@ -260,6 +266,7 @@ export async function measureReplicas(
           replica.child.send({ type: 'profile-start' });
           await replica.child.next('profile-started');
         }
+        const fleetApiBefore = await session.counters();
         const triggeredAt = Date.now();
         const machineBefore = machineCpu();
         const fleetServerBefore = processCpuMs(session.pid);
@@ -293,6 +300,11 @@ export async function measureReplicas(
           busy: machine.busyMs - machineBefore.busyMs,
           fleetServer: processCpuMs(session.pid) - fleetServerBefore,
           postgres: postgresCpuMs() - postgresBefore,
+        };
+        const fleetApiAfter = await session.counters();
+        const fleetApi = {
+          requests: fleetApiAfter.requests - fleetApiBefore.requests,
+          bytes: fleetApiAfter.bytes - fleetApiBefore.bytes,
         };
         await side;
         for (const { replica, file } of profiles) {
@@ -344,7 +356,9 @@ export async function measureReplicas(
             100 * machineBusyShare,
           )}% busy: fleet server ${fmt.ms(
             machineCpuMs.fleetServer,
-          )}, PostgreSQL ${fmt.ms(machineCpuMs.postgres)}), ${
+          )}, PostgreSQL ${fmt.ms(machineCpuMs.postgres)}), ${fmt.int(
+            fleetApi.requests,
+          )} API calls (${fmt.bytes(fleetApi.bytes)}), ${
             stored.rows
           } assessments, ${Math.round(
             100 * unchangedShare,
@@ -364,6 +378,7 @@ export async function measureReplicas(
           machineBusyShare,
           machineCpuMs,
           unchangedShare,
+          fleetApi,
           byReplica,
           stored,
         };
@@ -374,12 +389,21 @@ export async function measureReplicas(
         await db.raw(`TRUNCATE ${STORED_STATE.join(', ')}`);
       };
 
-      // 1. Replica A alone: a first scan, then the unchanged fleet.
+      // 1. Replica A alone: a first scan, the unchanged fleet, then one
+      // pod changed in each cluster.
       const first = await scan('first scan (A)');
       const unchanged = await scan(
         'scan of the unchanged fleet (A)',
         undefined,
         profilesOf('unchanged-fleet-scan', a),
+      );
+      // A steady fleet between scans: one pod changed in each cluster.
+      const touched = await session.touch();
+      log(`changed ${touched} pods, one in each cluster`);
+      const oneChange = await scan(
+        'scan with one pod changed in each cluster (A)',
+        undefined,
+        profilesOf('one-change-scan', a),
       );
       const reference = first.stored.digest;
       // What reading the fleet costs alone: no scan can cost less.
@@ -458,18 +482,21 @@ export async function measureReplicas(
         shards: options.shards,
         heapMb: options.heapMb,
         ...(options.semiSpaceMb ? { semiSpaceMb: options.semiSpaceMb } : {}),
-        scans: [first, unchanged, one, two, killed].map(s => ({
+        managedFields: options.managedFields,
+        scans: [first, unchanged, oneChange, one, two, killed].map(s => ({
           what: s.what,
           wallMs: s.wallMs,
           machineBusyShare: s.machineBusyShare,
           machineCpuMs: s.machineCpuMs,
           unchangedShare: s.unchangedShare,
+          fleetApi: s.fleetApi,
           byReplica: s.byReplica,
         })),
         floor: { cpuMs: floor.value.cpuMs, apiCalls: floor.apiCalls },
         ratios: {
           unchangedToFirstCpu: cpuOf(unchanged) / cpuOf(first),
           unchangedToFloorCpu: cpuOf(unchanged) / floor.value.cpuMs,
+          oneChangeToFirstCpu: cpuOf(oneChange) / cpuOf(first),
           twoToOneWall: two.wallMs / one.wallMs,
         },
         killedAfterMs,

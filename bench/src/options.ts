@@ -35,6 +35,8 @@ export interface Options {
   heapMb: number;
   /** Each replica's `--max-semi-space-size`, when set (V8's default: 16). */
   semiSpaceMb?: number;
+  /** The fleet's objects carry the managedFields of a real API server (`--managed-fields`). */
+  managedFields: boolean;
 }
 
 export function parseOptions(argv: string[]): Options {
@@ -66,6 +68,7 @@ export function parseOptions(argv: string[]): Options {
     '--shards',
     '--heap-mb',
     '--semi-space-mb',
+    '--managed-fields',
   ]);
   for (const arg of argv) {
     if (arg.startsWith('--') && !known.has(arg)) {
@@ -137,5 +140,6 @@ export function parseOptions(argv: string[]): Options {
     ...(value('semi-space-mb')
       ? { semiSpaceMb: Number(value('semi-space-mb')) }
       : {}),
+    managedFields: argv.includes('--managed-fields'),
   };
 }

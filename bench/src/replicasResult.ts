@@ -34,6 +34,11 @@ export interface ReplicaScan {
   machineCpuMs: { busy: number; fleetServer: number; postgres: number };
   /** Entities the merges found unchanged (`skippedCount`), of all merged. */
   unchangedShare: number;
+  /**
+   * What the fleet server served over the scan: the clusters read, in
+   * requests and response bytes.
+   */
+  fleetApi: { requests: number; bytes: number };
   byReplica: ScanByReplica[];
   stored: {
     digest: Map<string, string>;
@@ -49,6 +54,8 @@ export interface ReplicasResult {
   shards: number;
   heapMb: number;
   semiSpaceMb?: number;
+  /** The fleet's objects carried a real API server's managedFields (`--managed-fields`). */
+  managedFields?: boolean;
   scans: Omit<ReplicaScan, 'stored'>[];
   /**
    * Reading and parsing every list of the fleet and nothing else
@@ -60,6 +67,8 @@ export interface ReplicasResult {
     unchangedToFirstCpu: number;
     /** CPU time of the scan of the unchanged fleet / the floor's. */
     unchangedToFloorCpu?: number;
+    /** CPU time of the scan with one pod changed in each cluster / the first scan's. */
+    oneChangeToFirstCpu: number;
     /** Wall time of the full scan by two replicas / by one. */
     twoToOneWall: number;
   };
@@ -99,6 +108,7 @@ export function printReplicas(results: ReplicasResult[]) {
         'machine busy',
         'fleet server, PostgreSQL CPU',
         'unchanged',
+        'API calls, bytes',
         'replica',
         'CPU',
         'longest stall',
@@ -118,6 +128,11 @@ export function printReplicas(results: ReplicasResult[]) {
               )}`
             : '',
           i === 0 ? `${Math.round(100 * scan.unchangedShare)}%` : '',
+          i === 0 && scan.fleetApi
+            ? `${fmt.int(scan.fleetApi.requests)}, ${fmt.bytes(
+                scan.fleetApi.bytes,
+              )}`
+            : '',
           b.replica,
           b.killed ? 'killed' : fmt.ms(b.cpuMs),
           b.killed ? '-' : `${b.longestStallMs} ms`,
@@ -133,7 +148,7 @@ export function printReplicas(results: ReplicasResult[]) {
         r.fleet.clusters
       } clusters, ${r.shards} shards, heap ${r.heapMb} MB per replica${
         r.semiSpaceMb ? `, semi-space ${r.semiSpaceMb} MB` : ''
-      }`,
+      }${r.managedFields ? ', objects with managedFields' : ''}`,
     );
     console.log(formatTable(rows));
     console.log(
@@ -142,6 +157,13 @@ export function printReplicas(results: ReplicasResult[]) {
       )
         .map(([name, rss]) => `${name} ${fmt.mb(rss)}`)
         .join(', ')}`,
+    );
+    console.log(
+      `CPU against the first scan: the unchanged fleet ${fmt.ratio(
+        r.ratios.unchangedToFirstCpu,
+      )}, one pod changed in each cluster ${fmt.ratio(
+        r.ratios.oneChangeToFirstCpu,
+      )}`,
     );
     if (r.floor) {
       console.log(
