@@ -2,10 +2,8 @@ import {
   buildClusterIndex,
   KubeObject,
   listWorkloads,
-  parseManifests,
 } from '@meshwise/mesh-engine';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { demoObjects } from '../__testUtils__/demoCluster';
 import { FakeKubernetesApi } from '../__testUtils__/fakeKubernetesApi';
 import { countKinds } from '../scanner/plausibility';
 import { keptFields, KubernetesClusterSource } from './KubernetesClusterSource';
@@ -13,23 +11,6 @@ import { LISTED_KINDS, listKey, listPath } from './listedKinds';
 import { ClusterReadError } from './types';
 
 const TOKEN = 'sa-token-for-tests';
-
-/** The demo cluster: several meshes, namespaces and workload kinds. */
-const DEMO = resolve(__dirname, '../../../../examples/clusters/demo');
-
-function demoObjects(): KubeObject[] {
-  const { objects: parsed, findings } = parseManifests(
-    readdirSync(DEMO)
-      .filter(name => name.endsWith('.yaml'))
-      .sort()
-      .map(name => ({
-        path: name,
-        content: readFileSync(join(DEMO, name), 'utf8'),
-      })),
-  );
-  expect(findings).toEqual([]);
-  return parsed;
-}
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 

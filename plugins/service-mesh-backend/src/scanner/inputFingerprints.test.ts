@@ -7,12 +7,10 @@ import {
   KubeObject,
   listWorkloads,
   loadMeshKnowledgeBase,
-  parseManifests,
   runSteps,
   Workload,
 } from '@meshwise/mesh-engine';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { demoObjects } from '../__testUtils__/demoCluster';
 import { clusterObjects, serviceEntity } from '../__testUtils__/scanFixtures';
 import {
   candidateNamespaces,
@@ -27,23 +25,6 @@ import {
   workloadInputsDigest,
   workloadPartFingerprint,
 } from './inputFingerprints';
-
-/** The demo cluster: several meshes, namespaces and workload kinds. */
-const DEMO = resolve(__dirname, '../../../../examples/clusters/demo');
-
-function demoObjects(): KubeObject[] {
-  const { objects, findings } = parseManifests(
-    readdirSync(DEMO)
-      .filter(name => name.endsWith('.yaml'))
-      .sort()
-      .map(name => ({
-        path: name,
-        content: readFileSync(join(DEMO, name), 'utf8'),
-      })),
-  );
-  expect(findings).toEqual([]);
-  return objects;
-}
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
