@@ -80,7 +80,21 @@ function identityLine(item: Record<string, unknown>): string {
   ])}\n`;
 }
 
-function sortedRecord<T>(entries: Map<string, T>): Record<string, T> {
+/**
+ * Equal versions: the same lists, each with the same digest, and the same
+ * counts, whatever the order of their keys (a source of another module may
+ * not sort them).
+ */
+export function sameVersions(a: ClusterVersions, b: ClusterVersions): boolean {
+  const canonical = (versions: ClusterVersions) =>
+    JSON.stringify([
+      sortedRecord(Object.entries(versions.lists)),
+      sortedRecord(Object.entries(versions.kindCounts)),
+    ]);
+  return canonical(a) === canonical(b);
+}
+
+function sortedRecord<T>(entries: Iterable<[string, T]>): Record<string, T> {
   return Object.fromEntries(
     // By code unit, not locale: the same order on every host.
     [...entries].sort(([a], [b]) => Number(a > b) - Number(a < b)),

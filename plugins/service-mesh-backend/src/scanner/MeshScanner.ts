@@ -15,7 +15,7 @@ import {
 import { ClusterIndex, recommendMeshes } from '@meshwise/mesh-engine';
 import { ConfiguredClusterSources } from '../clusters/clusterSourcesFromConfig';
 import { ClusterProblem, ClusterReadError } from '../clusters/types';
-import { ClusterRecord } from '../database/ScanRepository';
+import { ClusterHealthUpdate, ClusterRecord } from '../database/ScanRepository';
 import { ServiceMeshStore } from '../database/ServiceMeshStore';
 import { packageVersion } from '../packageVersion';
 import { hasReachedTarget } from '../tasks/targets';
@@ -630,8 +630,7 @@ export class MeshScanner {
     );
     this.#cache.release(source.name);
     progress.partsUnchanged += unchanged.partCount;
-    const record = (await store.scans.clusterRecords()).get(source.name);
-    await store.scans.recordClusterAttempt({
+    await this.#recordGoodRead({
       cluster: source.name,
       type: source.type,
       attemptedAt,
@@ -640,7 +639,6 @@ export class MeshScanner {
       kindCounts,
       warnings: [],
     });
-    if (record?.suspectSince) await store.scans.markSuspect(source.name, null);
     await store.scans.markResultsStored([source.name], new Date());
     logger.debug(
       `Cluster ${source.name}: the versions of its ${objectCount} objects are those of its last full read; not read again`,
@@ -977,6 +975,20 @@ export class MeshScanner {
     });
   }
 
+  /**
+   * Records a good read of a cluster, and clears a doubt the store held
+   * about its last one (`record`: the cluster's, if already loaded).
+   */
+  async #recordGoodRead(
+    update: ClusterHealthUpdate,
+    record?: ClusterRecord,
+  ): Promise<void> {
+    const { scans } = this.#options.store;
+    const known = record ?? (await scans.clusterRecords()).get(update.cluster);
+    await scans.recordClusterAttempt(update);
+    if (known?.suspectSince) await scans.markSuspect(update.cluster, null);
+  }
+
   /** Reads one cluster into the cache (index and fingerprints), and records the attempt. */
   async #readCluster(state: ClusterState): Promise<ScanClusterStatus> {
     const { source } = state;
@@ -1001,18 +1013,19 @@ export class MeshScanner {
       );
       await pause();
       const warnings = snapshot.warnings.map(w => w.message);
-      await store.scans.recordClusterAttempt({
-        cluster: source.name,
-        type: source.type,
-        attemptedAt,
-        readAt: snapshot.readAt,
-        objectCount: snapshot.objects.length,
-        kindCounts,
-        warnings,
-        ...(partialRead ? { error: partialRead.message } : {}),
-      });
-      if (record?.suspectSince)
-        await store.scans.markSuspect(source.name, null);
+      await this.#recordGoodRead(
+        {
+          cluster: source.name,
+          type: source.type,
+          attemptedAt,
+          readAt: snapshot.readAt,
+          objectCount: snapshot.objects.length,
+          kindCounts,
+          warnings,
+          ...(partialRead ? { error: partialRead.message } : {}),
+        },
+        record,
+      );
       if (warnings.length > 0) {
         logger.warn(
           `Cluster ${source.name} read with ${

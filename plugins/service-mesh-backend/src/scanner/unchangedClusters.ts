@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { sameVersions } from '../clusters/clusterVersions';
 import { ClusterSource, ClusterVersions } from '../clusters/types';
 import { ClusterState } from './ClusterStateCache';
 import {
@@ -80,15 +81,4 @@ export async function storeClusterInputs(
     fingerprints: serializeClusterFingerprints(fingerprints),
     readAt,
   });
-}
-
-/** Equal versions: the same lists, each with the same digest and counts. */
-export function sameVersions(a: ClusterVersions, b: ClusterVersions): boolean {
-  return canonical(a) === canonical(b);
-}
-
-function canonical(versions: ClusterVersions): string {
-  const sorted = (record: Record<string, unknown>) =>
-    Object.entries(record).sort(([x], [y]) => Number(x > y) - Number(x < y));
-  return JSON.stringify([sorted(versions.lists), sorted(versions.kindCounts)]);
 }
